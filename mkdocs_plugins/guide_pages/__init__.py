@@ -1,0 +1,1 @@
+"""Pages generated from data: glossary, biographies, version history, changes."""

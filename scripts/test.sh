@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install everything (Python deps, npm packages, Debian's Chromium), then run
+# every check: lint, types, unit, contract, build and browser tests.
+# Nothing is skipped: a browser test that cannot start Chromium fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install.sh --browser
+
+echo "==> ruff"
+.venv/bin/ruff check tools mkdocs_plugins tests benchmarks
+echo "==> mypy --strict"
+.venv/bin/mypy tools mkdocs_plugins
+echo "==> pytest"
+exec .venv/bin/python -m pytest "$@"
