@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Union
+from typing import Any
 
 from tools.result import FieldError
 from tools.schema import Field, Repeat, Tool
 
-Value = Union[str, int, date, bool, tuple[str, ...], None]
+Value = str | int | date | bool | tuple[str, ...] | None
 
 _DMY = re.compile(r"^\s*(\d{1,2})\s*[/\-. ]\s*(\d{1,2})\s*[/\-. ]\s*(\d+)\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")

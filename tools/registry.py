@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from tools import ogrs3, risk_management_plan
 from tools.parse import Parsed

@@ -7,7 +7,7 @@ The report is data, not HTML: a list of typed blocks that the page renders with
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 JSON = dict[str, Any]
 
@@ -111,10 +111,11 @@ class CheckList:
     items: tuple[CheckItem, ...]
 
     def to_json(self) -> JSON:
-        return {"type": "checks", "caption": self.caption, "items": [i.to_json() for i in self.items]}
+        items = [i.to_json() for i in self.items]
+        return {"type": "checks", "caption": self.caption, "items": items}
 
 
-Block = Union[Heading, Paragraph, BulletList, Table, SummaryList, CheckList]
+Block = Heading | Paragraph | BulletList | Table | SummaryList | CheckList
 
 
 @dataclass(frozen=True)

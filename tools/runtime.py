@@ -70,10 +70,8 @@ def handle(request_json: str) -> str:
 
     if op == "export":
         saved_at = request.get("saved_at", "")
-        return _response(
-            ok=True,
-            document=drafts.export_document(tool, inputs, saved_at if isinstance(saved_at, str) else ""),
-        )
+        when = saved_at if isinstance(saved_at, str) else ""
+        return _response(ok=True, document=drafts.export_document(tool, inputs, when))
     if op != "evaluate":
         return _request_problem(f"Unknown operation {op!r}.")
 

@@ -8,7 +8,7 @@ strings the browser sends (tools.parse), and exported answers (tools.drafts).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 FieldKind = Literal[
     "text",  # one line of free text
@@ -80,7 +80,7 @@ class Section:
     """A fieldset: a legend grouping questions that belong together."""
 
     title: str
-    items: tuple[Union[Field, Repeat], ...]
+    items: tuple[Field | Repeat, ...]
     hint: str = ""
 
 
