@@ -1,0 +1,1 @@
+"""csp: one strict Content-Security-Policy, identical on every page of the site."""

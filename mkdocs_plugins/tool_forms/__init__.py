@@ -1,0 +1,1 @@
+"""tool_forms: `/// tool | slug` → a server-rendered, accessible form run by Pyodide."""

@@ -1,0 +1,69 @@
+"""The files the tools need in the built site: the pinned Pyodide and our code.
+
+Only the Pyodide files a boot uses are copied (no package wheels: the tools are
+standard library only). The tools archive is deterministic: same sources, same
+bytes, same hashed name, so browsers cache it until the code really changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+#: What loadPyodide() fetches for a standard-library-only boot.
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+ASSETS = Path(__file__).parent / "assets"
+#: Our own browser modules, shipped beside each other (they import each other).
+SCRIPT_FILES = tuple(sorted(path.name for path in ASSETS.glob("*.mjs")))
+STYLE_FILES = ("tool-form.css",)
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Pyodide:
+    """The installed npm package: its folder and exact version."""
+
+    folder: Path
+    version: str
+
+    def lock_file(self) -> bytes:
+        """pyodide-lock.json with no packages: the boot needs none, and it stays tiny."""
+        info = json.loads((self.folder / "pyodide-lock.json").read_text("utf-8"))["info"]
+        return json.dumps({"info": info, "packages": {}}, sort_keys=True).encode()
+
+
+def find_pyodide(folder: Path) -> Pyodide:
+    """The pinned Pyodide under node_modules, or a build error saying how to install it."""
+    missing = [name for name in (*PYODIDE_FILES, "package.json", "pyodide-lock.json")
+               if not (folder / name).is_file()]
+    if missing:
+        raise PluginError(
+            f"Pyodide is not installed: {folder}/{missing[0]} is missing. Run 'npm ci' "
+            "(the version is pinned in package-lock.json)."
+        )
+    version = json.loads((folder / "package.json").read_text("utf-8"))["version"]
+    return Pyodide(folder, str(version))
+
+
+def tools_archive(package: Path) -> bytes:
+    """A zip of the `tools` package's Python files with fixed names, times and modes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted(package.glob("*.py")):
+            info = zipfile.ZipInfo(f"tools/{path.name}", date_time=_EPOCH)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    return buffer.getvalue()
+
+
+def archive_name(data: bytes) -> str:
+    """tools-<first 12 hex digits of sha256>.zip."""
+    return f"tools-{hashlib.sha256(data).hexdigest()[:12]}.zip"
