@@ -6,7 +6,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class GuidePagesConfig(base.Config):
+class GuidePagesConfig(base.Config):  # type: ignore[no-untyped-call]
     """Where the data files live, relative to docs_dir."""
 
     #: Folder (inside docs_dir) holding biographies.yml, versions.yml, glossary.yml.

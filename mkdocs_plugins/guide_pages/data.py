@@ -20,7 +20,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)  # type: ignore[arg-type]
+    mapping = {str(key): value for key, value in loader.construct_mapping(node, deep=True).items()}
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -48,20 +48,20 @@ class Entry:
 def load_entries(path: Path, shown_as: str, required: tuple[str, ...]) -> list[Entry]:
     """Read a YAML list of mappings; every entry must have the `required` keys."""
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
     except FileNotFoundError as missing:
         raise PluginError(f"{shown_as}: the data file is missing") from missing
     except yaml.YAMLError as bad:
         mark = getattr(bad, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark is not None else ""
-        raise PluginError(f"{shown_as}{line}: not valid YAML ({bad})") from bad
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise PluginError(f"{shown_as}{where}: not valid YAML ({bad})") from bad
     if not isinstance(raw, list):
         raise PluginError(f"{shown_as}:1: expected a list of entries")
     entries: list[Entry] = []
     for item in raw:
         if not isinstance(item, dict):
             raise PluginError(f"{shown_as}: every entry must be a mapping of keys to values")
-        line = int(item.pop("__line__", 0))
+        line = int(item.pop("__line__", 0) or 0)
         absent = [key for key in required if not str(item.get(key) or "").strip()]
         if absent:
             raise PluginError(f"{shown_as}:{line}: entry is missing {', '.join(absent)}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -29,7 +30,7 @@ REQUIRED = {
 }
 
 
-class GuidePagesPlugin(BasePlugin[GuidePagesConfig]):
+class GuidePagesPlugin(BasePlugin[GuidePagesConfig]):  # type: ignore[no-untyped-call]
     """Thin hooks; the work is in data.py and render.py."""
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from mkdocs_plugins.glossary import anchor, sort_key
 from mkdocs_plugins.guide_pages.data import Entry
-
-_LEADING_ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-
-
-def sort_key(term: str) -> str:
-    """Alphabetical order that ignores case and a leading article."""
-    return _LEADING_ARTICLE.sub("", term).casefold()
-
-
-def anchor(term: str) -> str:
-    """A stable id for a glossary term: 'RM2000' -> 'rm2000'."""
-    return re.sub(r"[^a-z0-9]+", "-", term.casefold()).strip("-")
 
 
 def link(from_page: str, to_page: str) -> str:
@@ -29,8 +17,13 @@ def link(from_page: str, to_page: str) -> str:
 
 def glossary(entries: Iterable[Entry], page: str) -> str:
     lines: list[str] = []
+    letter = ""
     for entry in sorted(entries, key=lambda e: sort_key(e.text("term"))):
         term = entry.text("term")
+        first = sort_key(term)[:1].upper()
+        if first != letter:
+            letter = first
+            lines += [f"## {letter} {{#glossary-{letter.lower()}}}", ""]
         lines.append(f"### {term} {{#{anchor(term)}}}")
         lines.append("")
         expansion = entry.text("expansion")

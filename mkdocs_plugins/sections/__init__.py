@@ -1,0 +1,1 @@
+"""sections: section numbers as identity: ids, §-links, short routes, index, glossary, print."""

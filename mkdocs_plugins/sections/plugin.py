@@ -1,0 +1,171 @@
+"""sections: thin MkDocs hooks; the work is in the modules beside this one.
+
+- on_files: read every page's section number and index markers from source;
+  add the short routes, QR codes, trainer cards and the sections map.
+- on_nav: check numbers rise in reading order.
+- on_page_markdown: id the title heading `s<number>`, link `[§n]`, strip markers.
+- on_page_content: the citation line and copy-link button, glossary toggletips,
+  the A–Z index.
+- on_post_page: the "Go to section" box in the header.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
+
+from mkdocs_plugins.glossary import Term, load_glossary
+from mkdocs_plugins.sections import citation, routes
+from mkdocs_plugins.sections.config import SectionsConfig
+from mkdocs_plugins.sections.crossrefs import link_sections
+from mkdocs_plugins.sections.index_markers import (
+    Entry,
+    Marker,
+    build_index,
+    read_markers,
+    strip_markers,
+)
+from mkdocs_plugins.sections.index_page import render_index
+from mkdocs_plugins.sections.numbering import Section, check_order, read_section
+from mkdocs_plugins.sections.toggletips import add_toggletips
+from mkdocs_plugins.source import LocatedError, body_offset, in_code_fence
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_DIR = "assets/roh"
+SECTIONS_MAP = f"{ASSET_DIR}/sections.json"
+INDEX_MARKER = re.compile(r"^<!--\s*generated:\s*a-z-index\s*-->\s*$", re.MULTILINE)
+INDEX_PLACEHOLDER = "ROHAZINDEXPLACEHOLDERXQ"
+_H1_LINE = re.compile(r"^#\s+.+$")
+
+
+def _fail(error: LocatedError) -> PluginError:
+    return PluginError(str(error))
+
+
+class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-call]
+    """Section numbers as the identity of the guide's content."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if "attr_list" not in config.markdown_extensions:
+            raise PluginError("the sections plugin needs the attr_list Markdown extension")
+        config.extra_css.append(f"{ASSET_DIR}/sections.css")
+        script = ExtraScriptValue(f"{ASSET_DIR}/sections.mjs")
+        script.type = "module"
+        config.extra_javascript.append(script)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        self._sections: dict[str, Section] = {}
+        self._by_uri: dict[str, Section] = {}
+        self._markers: list[tuple[str, Marker]] = []
+        try:
+            for file in files.documentation_pages():
+                source = file.content_string
+                section = read_section(file.src_uri, source)
+                body, _ = get_data(source)
+                markers = read_markers(file.src_uri, body, body_offset(source) + 1)
+                if markers and section is None:
+                    raise LocatedError(markers[0].where, "index markers belong in numbered "
+                                                         "sections: this page has no number")
+                if section is not None:
+                    self._by_uri[file.src_uri] = section
+                    self._markers += [(section.number, m) for m in markers]
+            self._glossary: list[Term] = load_glossary(Path(config.docs_dir))
+            see = {t.expansion: t.term for t in self._glossary if t.expansion}
+            see |= {t.term: t.expansion for t in self._glossary if t.expansion}
+            self._index: dict[str, Entry] = build_index(self._markers, see)
+        except LocatedError as error:
+            raise _fail(error) from None
+        self._add_section_files(files, config)
+        return files
+
+    def _add_section_files(self, files: Files, config: MkDocsConfig) -> None:
+        site_url = config.site_url or "http://127.0.0.1:8000/"
+        entries = {}
+        for section in sorted(self._by_uri.values(), key=lambda s: s.key):
+            page_url = files.get_file_from_path(section.src_uri).url  # type: ignore[union-attr]
+            route = routes.route_uri(section.number)
+            url = routes.short_link(site_url, section.number)
+            files.append(File.generated(config, route, content=routes.redirect_page(
+                section, get_relative_url(page_url, route))))
+            files.append(File.generated(config, routes.qr_uri(section.number),
+                                        content=routes.qr_svg(url, section.label)))
+            card = routes.card_uri(section.number)
+            files.append(File.generated(config, card, content=routes.card_page(
+                section, url, get_relative_url(page_url, card) + f"#{section.anchor}",
+                get_relative_url(f"{ASSET_DIR}/card.css", card))))
+            entries[section.number] = {"title": section.title, "path": page_url}
+        files.append(File.generated(config, SECTIONS_MAP, content=json.dumps(entries)))
+        for name in ("sections.mjs", "sections.css", "card.css"):
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}",
+                                        abs_src_path=str(ASSETS / name)))
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        in_order = [self._by_uri[p.file.src_uri] for p in nav.pages
+                    if p.file.src_uri in self._by_uri]
+        try:
+            self._sections = check_order(in_order)
+        except LocatedError as error:
+            raise _fail(error) from None
+        return nav
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        uri = page.file.src_uri
+        first_line = body_offset(page.file.content_string) + 1
+        section = self._by_uri.get(uri)
+        if section is not None:
+            page.meta["title"] = section.label
+            markdown = self._id_heading(markdown, section)
+        try:
+            markdown = link_sections(markdown, uri, self._sections, first_line)
+        except LocatedError as error:
+            raise _fail(error) from None
+        if uri == self.config.index_page:
+            markdown = INDEX_MARKER.sub(INDEX_PLACEHOLDER, markdown)
+        return strip_markers(markdown)
+
+    @staticmethod
+    def _id_heading(markdown: str, section: Section) -> str:
+        lines = markdown.split("\n")
+        code = in_code_fence(lines)
+        for index, line in enumerate(lines):
+            if not code[index] and _H1_LINE.match(line):
+                lines[index] = f"{line.rstrip()} {{#{section.anchor}}}"
+                break
+        return "\n".join(lines)
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        uri = page.file.src_uri
+        section = self._by_uri.get(uri)
+        if section is not None:
+            html = citation.add_citation(html, section, get_relative_url(
+                routes.route_uri(section.number).removesuffix("index.html"), page.url),
+                routes.short_link(config.site_url or "", section.number))
+        if uri != self.config.glossary_page:
+            glossary = files.get_file_from_path(self.config.glossary_page)
+            if glossary is not None:
+                html = add_toggletips(html, self._glossary,
+                                      get_relative_url(glossary.url, page.url))
+        if uri == self.config.index_page:
+            body = render_index(self._index, self._sections, lambda s: get_relative_url(
+                files.get_file_from_path(s.src_uri).url, page.url) + f"#{s.anchor}")  # type: ignore[union-attr]
+            html = html.replace(f"<p>{INDEX_PLACEHOLDER}</p>", body)
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        return citation.add_goto_box(output) if self.config.goto_box else output

@@ -1,0 +1,87 @@
+"""Glossary abbreviations in a page's HTML → keyboard- and touch-operable toggletips.
+
+The first use of each abbreviation on a page becomes `<abbr title>` (which
+print expands) followed by a small button. The button is hidden until the
+script runs; it opens a live region with the expansion, the definition and a
+link to the Glossary entry. Headings, links, code, forms and buttons are left
+alone: a control inside a control, or inside a heading, helps no one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from html import escape
+
+from mkdocs_plugins.glossary import Term
+
+_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.DOTALL)
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)\s*>", re.DOTALL)
+SKIP_TAGS = frozenset({
+    "a", "abbr", "button", "code", "pre", "kbd", "samp", "script", "style", "svg", "title",
+    "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "select", "option", "textarea",
+    "summary", "caption", "th", "dt", "nav", "form", "noscript",
+})
+SKIP_CLASSES = ("roh-tool", "admonition-title", "roh-citation", "roh-index")
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})
+
+
+def _pattern(term: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w\-/.]){re.escape(term)}(?![\w\-])")
+
+
+def toggletip(term: Term, glossary_href: str, number: int) -> str:
+    tip_id = f"tip-{term.anchor}-{number}"
+    text = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
+    return (
+        f'<span class="roh-abbr"><abbr title="{escape(term.expansion)}">{escape(term.term)}'
+        f'</abbr><button type="button" class="roh-abbr__button" hidden aria-expanded="false" '
+        f'aria-controls="{tip_id}" aria-label="What {escape(term.term)} means">'
+        f'<span aria-hidden="true">?</span></button><span class="roh-abbr__tip" id="{tip_id}" '
+        f'role="status" data-text="{escape(text)}" data-href="{escape(glossary_href)}" '
+        f'data-term="{escape(term.term)}"></span></span>'
+    )
+
+
+def add_toggletips(html: str, terms: Iterable[Term], glossary_href: str) -> str:
+    """Wrap the first use of each abbreviation (terms with an expansion) outside SKIP_TAGS."""
+    pending = {t.term: (t, _pattern(t.term)) for t in terms if t.expansion}
+    out: list[str] = []
+    stack: list[bool] = []  # per open element: is it (or an ancestor) skipped?
+    count = 0
+    for token in _TOKEN.split(html):
+        if not token:
+            continue
+        tag = _TAG.fullmatch(token) if token.startswith("<") else None
+        if token.startswith("<"):
+            out.append(token)
+            if tag and not token.startswith("<!--"):
+                closing, name, attrs, selfclose = tag.groups()
+                name = name.lower()
+                if name in VOID or selfclose:
+                    continue
+                if closing:
+                    if stack:
+                        stack.pop()
+                else:
+                    skip = (bool(stack and stack[-1]) or name in SKIP_TAGS
+                            or any(c in attrs for c in SKIP_CLASSES))
+                    stack.append(skip)
+            continue
+        if (stack and stack[-1]) or not pending:
+            out.append(token)
+            continue
+        found = sorted(((m.start(), m.end(), term) for term, pattern in pending.values()
+                        if (m := pattern.search(token))), key=lambda f: (f[0], -f[1]))
+        position = 0
+        for start, end, term in found:
+            if start < position:
+                continue  # overlaps a term already wrapped
+            count += 1
+            out.append(token[position:start])
+            out.append(toggletip(term, glossary_href, count))
+            position = end
+            del pending[term.term]
+        out.append(token[position:])
+    return "".join(out)
