@@ -5,7 +5,7 @@ serve:  ## install everything, build and serve at http://127.0.0.1:8000
 	bash scripts/serve.sh
 
 build:  ## install everything and build the static site into site/
-	bash scripts/install.sh && .venv/bin/mkdocs build --strict
+	bash scripts/install.sh && NO_MKDOCS_2_WARNING=1 .venv/bin/mkdocs build --strict
 
 test:   ## install everything (incl. Chromium via apt-get) and run every test
 	bash scripts/test.sh

@@ -15,7 +15,7 @@ from benchmarks.stats import describe, median
 
 ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
-OURS = {"tool_forms", "csp", "guide_pages"}
+OURS = {"sections", "tool_forms", "csp", "guide_pages"}
 
 
 def _write_baseline_config(path: Path) -> None:

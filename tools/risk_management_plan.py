@@ -54,6 +54,7 @@ TOOL = Tool(
     ),
     submit_label="Check the plan",
     keeps_drafts=True,
+    result_noun="plan",
     sources=(
         Source(hf36.CITATION),
         Source(

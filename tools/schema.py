@@ -105,6 +105,8 @@ class Tool:
     submit_label: str = "Calculate"
     #: Offer "keep a draft on this device", export and import of answers.
     keeps_drafts: bool = False
+    #: What the result is called on its export and print buttons ("plan").
+    result_noun: str = "result"
 
     def fields(self) -> tuple[Field, ...]:
         """Top-level (non-repeating) fields, in form order."""

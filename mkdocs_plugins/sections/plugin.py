@@ -24,11 +24,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
+from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_plugins.glossary import Term, load_glossary
 from mkdocs_plugins.sections import citation, routes
 from mkdocs_plugins.sections.config import SectionsConfig
-from mkdocs_plugins.sections.crossrefs import link_sections
+from mkdocs_plugins.sections.crossrefs import link_sections, relative_link
 from mkdocs_plugins.sections.index_markers import (
     Entry,
     Marker,
@@ -39,6 +40,7 @@ from mkdocs_plugins.sections.index_markers import (
 from mkdocs_plugins.sections.index_page import render_index
 from mkdocs_plugins.sections.numbering import Section, check_order, read_section
 from mkdocs_plugins.sections.toggletips import add_toggletips
+from mkdocs_plugins.sections.whole_guide import Part, assemble, title_anchor
 from mkdocs_plugins.source import LocatedError, body_offset, in_code_fence
 
 ASSETS = Path(__file__).parent / "assets"
@@ -46,6 +48,9 @@ ASSET_DIR = "assets/roh"
 SECTIONS_MAP = f"{ASSET_DIR}/sections.json"
 INDEX_MARKER = re.compile(r"^<!--\s*generated:\s*a-z-index\s*-->\s*$", re.MULTILINE)
 INDEX_PLACEHOLDER = "ROHAZINDEXPLACEHOLDERXQ"
+WHOLE_MARKER = re.compile(r"^<!--\s*generated:\s*whole-guide\s*-->\s*$", re.MULTILINE)
+WHOLE_PLACEHOLDER = "ROHWHOLEGUIDEPLACEHOLDERXQ"
+CARDS_MARKER = re.compile(r"^<!--\s*generated:\s*trainer-cards\s*-->\s*$", re.MULTILINE)
 _H1_LINE = re.compile(r"^#\s+.+$")
 
 
@@ -112,9 +117,15 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
                                         abs_src_path=str(ASSETS / name)))
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        in_nav = {p.file.src_uri for p in nav.pages}
         in_order = [self._by_uri[p.file.src_uri] for p in nav.pages
                     if p.file.src_uri in self._by_uri]
         try:
+            for section in self._by_uri.values():
+                if section.src_uri not in in_nav:
+                    raise LocatedError(f"docs/{section.src_uri}:{section.line}",
+                                       f"section {section.number} is not in the navigation: "
+                                       "add it to nav in mkdocs.yml, in reading order")
             self._sections = check_order(in_order)
         except LocatedError as error:
             raise _fail(error) from None
@@ -135,7 +146,21 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
             raise _fail(error) from None
         if uri == self.config.index_page:
             markdown = INDEX_MARKER.sub(INDEX_PLACEHOLDER, markdown)
+        if uri == self.config.print_page:
+            markdown = WHOLE_MARKER.sub(WHOLE_PLACEHOLDER, markdown)
+        markdown = CARDS_MARKER.sub(lambda _: self._cards_table(uri), markdown)
         return strip_markers(markdown)
+
+    def _cards_table(self, from_uri: str) -> str:
+        """Markdown: every section with links to its page and its trainer card."""
+        rows = ["| Section | Trainer card | Short link |", "| --- | --- | --- |"]
+        for section in self._sections.values():
+            page = relative_link(from_uri, section.src_uri)
+            card = relative_link(from_uri, routes.card_uri(section.number))
+            route = relative_link(from_uri, routes.route_uri(section.number))
+            rows.append(f"| [{section.label}]({page}) | [Card for {section.number}]({card}) "
+                        f"| [s/{section.number}/]({route}) |")
+        return "\n".join(rows)
 
     @staticmethod
     def _id_heading(markdown: str, section: Section) -> str:
@@ -166,6 +191,21 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
                 files.get_file_from_path(s.src_uri).url, page.url) + f"#{s.anchor}")  # type: ignore[union-attr]
             html = html.replace(f"<p>{INDEX_PLACEHOLDER}</p>", body)
         return html
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if page.file.src_uri == self.config.print_page and page.content:
+            parts = [
+                Part(title_anchor(p.content or "", p.file.src_uri), p.title or "", p.url,
+                     p.content or "")
+                for p in nav.pages
+                if p.content and (p.file.src_uri in self._by_uri
+                                  or p.file.src_uri == self.config.index_page)
+            ]
+            page.content = page.content.replace(f"<p>{WHOLE_PLACEHOLDER}</p>",
+                                                assemble(parts, page.url))
+        return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return citation.add_goto_box(output) if self.config.goto_box else output

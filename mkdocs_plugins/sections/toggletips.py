@@ -1,6 +1,7 @@
 """Glossary abbreviations in a page's HTML → keyboard- and touch-operable toggletips.
 
-The first use of each abbreviation on a page becomes `<abbr title>` (which
+The first use of each abbreviation on a page that is not already spelled out
+("risk of serious harm (RoSH)") becomes `<abbr title>` (which
 print expands) followed by a small button. The button is hidden until the
 script runs; it opens a live region with the expansion, the definition and a
 link to the Glossary entry. Headings, links, code, forms and buttons are left
@@ -29,6 +30,14 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 
 def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w\-/.]){re.escape(term)}(?![\w\-])")
+
+
+def _first_unexplained(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """The first use not in brackets: "risk of serious harm (RoSH)" is already spelled out."""
+    for match in pattern.finditer(text):
+        if not text[: match.start()].rstrip().endswith("("):
+            return match
+    return None
 
 
 def toggletip(term: Term, glossary_href: str, number: int) -> str:
@@ -73,7 +82,8 @@ def add_toggletips(html: str, terms: Iterable[Term], glossary_href: str) -> str:
             out.append(token)
             continue
         found = sorted(((m.start(), m.end(), term) for term, pattern in pending.values()
-                        if (m := pattern.search(token))), key=lambda f: (f[0], -f[1]))
+                        if (m := _first_unexplained(pattern, token))),
+                       key=lambda f: (f[0], -f[1]))
         position = 0
         for start, end, term in found:
             if start < position:
