@@ -42,9 +42,10 @@ def built_site() -> Iterator[str]:
                        cwd=ROOT, env=env, check=True)
         shutil.copytree(Path(__file__).parent / "pages", site / "bench")
         version = next((site / "assets" / "pyodide").iterdir()).name
-        html = (site / "bench" / "bare.html").read_text("utf-8")
-        (site / "bench" / "bare.html").write_text(html.replace(
-            "<html lang=\"en-GB\">", f'<html lang="en-GB" data-pyodide="../assets/pyodide/{version}/">'))
+        bare = site / "bench" / "bare.html"
+        folder = f"../assets/pyodide/{version}/"
+        bare.write_text(bare.read_text("utf-8").replace(
+            '<html lang="en-GB">', f'<html lang="en-GB" data-pyodide="{folder}">'))
         with serve(site, port) as base:
             yield base
 
