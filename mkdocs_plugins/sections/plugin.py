@@ -97,6 +97,7 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
 
     def _add_section_files(self, files: Files, config: MkDocsConfig) -> None:
         site_url = config.site_url or "http://127.0.0.1:8000/"
+        cache = Path(config.config_file_path or ".").parent / ".cache" / "roh-qr"
         entries = {}
         for section in sorted(self._by_uri.values(), key=lambda s: s.key):
             page_url = files.get_file_from_path(section.src_uri).url  # type: ignore[union-attr]
@@ -105,7 +106,7 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
             files.append(File.generated(config, route, content=routes.redirect_page(
                 section, get_relative_url(page_url, route))))
             files.append(File.generated(config, routes.qr_uri(section.number),
-                                        content=routes.qr_svg(url, section.label)))
+                                        content=routes.qr_svg(url, section.label, cache)))
             card = routes.card_uri(section.number)
             files.append(File.generated(config, card, content=routes.card_page(
                 section, url, get_relative_url(page_url, card) + f"#{section.anchor}",

@@ -8,8 +8,10 @@ or a wall. Pure: section data in, file contents out.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from html import escape
+from pathlib import Path
 
 import segno
 
@@ -19,6 +21,8 @@ from mkdocs_plugins.sections.numbering import Section
 ROUTE_PREFIX = "s"
 CARDS_PREFIX = "cards"
 SITE_NAME = "Risk of Harm Guide"
+#: Bump when qr_svg() output changes, so cached codes are remade.
+QR_VERSION = 1
 
 
 def route_uri(number: str) -> str:
@@ -58,14 +62,26 @@ def redirect_page(section: Section, target: str) -> str:
     return _document(f"{section.label} – {SITE_NAME}", head, body + "</main>\n")
 
 
-def qr_svg(url: str, label: str) -> str:
-    """A scalable QR code (error correction M) with a text title for screen readers."""
+def qr_svg(url: str, label: str, cache: Path | None = None) -> str:
+    """A scalable QR code (error correction M) with a text title for screen readers.
+
+    Choosing the best mask dominates a build's time, and the code for a URL
+    never changes, so finished SVGs are kept in `cache` (keyed by URL and label).
+    """
+    key = hashlib.sha256(f"{QR_VERSION}\n{url}\n{label}".encode()).hexdigest()[:20]
+    cached = cache / f"{key}.svg" if cache else None
+    if cached and cached.is_file():
+        return cached.read_text("utf-8")
     buffer = io.BytesIO()
     segno.make(url, error="m", micro=False).save(
         buffer, kind="svg", scale=10, border=4, xmldecl=False, svgns=True,
         title=f"QR code: {label}", svgclass="roh-qr", lineclass=None, dark="#000", light="#fff",
     )
-    return buffer.getvalue().decode("utf-8")
+    svg = buffer.getvalue().decode("utf-8")
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(svg, encoding="utf-8")
+    return svg
 
 
 def card_page(section: Section, url: str, section_href: str, stylesheet: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from html import escape
 
 from mkdocs_plugins.glossary import Term
@@ -28,16 +29,16 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
                   "source", "track", "wbr"})
 
 
-def _pattern(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w\-/.]){re.escape(term)}(?![\w\-])")
+@cache
+def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for every abbreviation, longest first, as whole words."""
+    names = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w\-/.])(?:{names})(?![\w\-])")
 
 
-def _first_unexplained(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """The first use not in brackets: "risk of serious harm (RoSH)" is already spelled out."""
-    for match in pattern.finditer(text):
-        if not text[: match.start()].rstrip().endswith("("):
-            return match
-    return None
+def _explained(text: str, start: int) -> bool:
+    """In brackets after its expansion: "risk of serious harm (RoSH)" is spelled out."""
+    return text[:start].rstrip().endswith("(")
 
 
 def toggletip(term: Term, glossary_href: str, number: int) -> str:
@@ -55,7 +56,8 @@ def toggletip(term: Term, glossary_href: str, number: int) -> str:
 
 def add_toggletips(html: str, terms: Iterable[Term], glossary_href: str) -> str:
     """Wrap the first use of each abbreviation (terms with an expansion) outside SKIP_TAGS."""
-    pending = {t.term: (t, _pattern(t.term)) for t in terms if t.expansion}
+    pending = {t.term: t for t in terms if t.expansion}
+    pattern = _pattern(tuple(pending))
     out: list[str] = []
     stack: list[bool] = []  # per open element: is it (or an ancestor) skipped?
     count = 0
@@ -81,17 +83,15 @@ def add_toggletips(html: str, terms: Iterable[Term], glossary_href: str) -> str:
         if (stack and stack[-1]) or not pending:
             out.append(token)
             continue
-        found = sorted(((m.start(), m.end(), term) for term, pattern in pending.values()
-                        if (m := _first_unexplained(pattern, token))),
-                       key=lambda f: (f[0], -f[1]))
         position = 0
-        for start, end, term in found:
-            if start < position:
-                continue  # overlaps a term already wrapped
+        for match in pattern.finditer(token):
+            term = pending.get(match.group(0))
+            if term is None or _explained(token, match.start()):
+                continue
             count += 1
-            out.append(token[position:start])
+            out.append(token[position:match.start()])
             out.append(toggletip(term, glossary_href, count))
-            position = end
+            position = match.end()
             del pending[term.term]
         out.append(token[position:])
     return "".join(out)

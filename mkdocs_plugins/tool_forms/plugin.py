@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import mimetypes
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ import tools
 from mkdocs_plugins.source import did_you_mean, where
 from mkdocs_plugins.tool_forms import assets
 from mkdocs_plugins.tool_forms.config import DirectiveOptions, ToolFormsConfig
-from mkdocs_plugins.tool_forms.render import AssetUrls, render_form
+from mkdocs_plugins.tool_forms.render import AssetUrls, early_boot, render_form
 from mkdocs_plugins.tool_forms.scanner import Directive, DirectiveError, scan
 from tools.registry import REGISTRY
 
@@ -47,6 +48,7 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         self._archive_uri = f"{TOOLS_DIR}/{assets.archive_name(self._archive)}"
         self._pyodide_dir = f"assets/pyodide/{self._pyodide.version}"
         self._forms: dict[str, list[Directive]] = {}
+        self._early: dict[str, str] = {}
         for name in assets.STYLE_FILES:
             config.extra_css.append(f"{SCRIPTS_DIR}/{name}")
         script = ExtraScriptValue(f"{SCRIPTS_DIR}/tool-form.mjs")
@@ -120,4 +122,16 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
                                heading_level=options["heading_level"],
                                boot_timeout=self.config.boot_timeout)
             html = html.replace(token, form)
+            self._early[page.file.src_uri] = early_boot(urls, self.config.boot_timeout,
+                                                        get_relative_url(
+                                                            f"{SCRIPTS_DIR}/boot.mjs", page.url))
         return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        """On a page with a tool, start Python from <head>, before the page has loaded."""
+        tags = self._early.get(page.file.src_uri)
+        if not tags:
+            return output
+        charset = re.search(r"<meta\s+charset=[^>]*>", output, re.IGNORECASE)
+        at = charset.end() if charset else output.index("<head>") + len("<head>")
+        return output[:at] + tags + output[at:]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from html import escape
 from pathlib import Path
 
 import jinja2
@@ -60,4 +61,14 @@ def render_form(
         boot_timeout=boot_timeout,
         yes_no_options=YES_NO,
         input_id=lambda name: input_id(tool.slug, name),
+    )
+
+
+def early_boot(urls: AssetUrls, boot_timeout: int, boot_script: str) -> str:
+    """<head> tags that start the runtime early (data in attributes, no inline script)."""
+    return (
+        f'<meta name="roh-runtime" data-archive="{escape(urls.archive)}" '
+        f'data-pyodide="{escape(urls.pyodide)}" data-worker="{escape(urls.worker)}" '
+        f'data-boot-timeout="{boot_timeout}">'
+        f'<script type="module" async src="{escape(boot_script)}"></script>'
     )
