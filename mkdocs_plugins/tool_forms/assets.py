@@ -22,6 +22,8 @@ ASSETS = Path(__file__).parent / "assets"
 #: Our own browser modules, shipped beside each other (they import each other).
 SCRIPT_FILES = tuple(sorted(path.name for path in ASSETS.glob("*.mjs")))
 STYLE_FILES = ("tool-form.css",)
+#: A classic script: the only kind a page opened from a file can run.
+FILE_NOTICE = "file-notice.js"
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 

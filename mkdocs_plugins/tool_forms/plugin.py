@@ -54,6 +54,7 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         script = ExtraScriptValue(f"{SCRIPTS_DIR}/tool-form.mjs")
         script.type = "module"
         config.extra_javascript.append(script)
+        config.extra_javascript.append(ExtraScriptValue(f"{SCRIPTS_DIR}/{assets.FILE_NOTICE}"))
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -63,7 +64,7 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         files.append(File.generated(config, f"{self._pyodide_dir}/pyodide-lock.json",
                                     content=self._pyodide.lock_file()))
         files.append(File.generated(config, self._archive_uri, content=self._archive))
-        for name in (*assets.SCRIPT_FILES, *assets.STYLE_FILES):
+        for name in (*assets.SCRIPT_FILES, *assets.STYLE_FILES, assets.FILE_NOTICE):
             files.append(File.generated(config, f"{SCRIPTS_DIR}/{name}",
                                         abs_src_path=str(assets.ASSETS / name)))
         return files

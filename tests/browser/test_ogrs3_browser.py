@@ -4,6 +4,7 @@ a Python that will not start, and instant navigation between the tool pages."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Route
@@ -111,6 +112,31 @@ def test_with_javascript_off_the_form_and_the_notice_are_visible(
         quiet.watch.assert_clean()
     finally:
         quiet.context.close()
+
+
+def test_without_webassembly_the_form_stays_readable_with_a_notice(session: Session) -> None:
+    session.context.add_init_script("delete globalThis.WebAssembly")
+    page = session.open(OGRS3_PAGE)
+    page.wait_for_selector("#tool-ogrs3[data-state=error]")
+    notice = page.locator("#tool-ogrs3 [data-role=unsupported]")
+    assert "needs WebAssembly" in notice.inner_text()
+    assert page.locator("#ogrs3-date-of-birth").is_visible()
+    assert page.get_attribute("html", "data-roh-runtime-starts") is None
+
+
+def test_opened_from_a_file_the_tool_says_it_needs_a_web_address(
+    browser: Browser, site: Path
+) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto((site / OGRS3_PAGE / "index.html").as_uri())
+        page.wait_for_selector("#tool-ogrs3[data-state=error]")
+        notice = page.locator("#tool-ogrs3 [data-role=unsupported]")
+        assert "cannot run from a file" in notice.inner_text()
+        assert page.locator("#ogrs3-date-of-birth").is_visible()
+    finally:
+        context.close()
 
 
 def test_a_python_that_will_not_start_shows_an_error_and_retry_works(session: Session) -> None:
