@@ -178,3 +178,25 @@ def test_the_checklist_can_be_completed_with_the_keyboard_alone(session: Session
     assert read(page, SLUG)["rosh_level"] == "high"
     assert "Every risk factor is addressed by at least one action" in page.inner_text(
         f"{TOOL} [data-role=result]")
+
+
+def test_print_the_plan_prints_only_the_plan_and_its_findings(session: Session) -> None:
+    page = open_plan(session)
+    fill(page, SLUG, COMPLETE)
+    # Stand in for the print dialog: record what print media would show.
+    page.evaluate("""() => { window.print = () => {
+        window.rohPrinted = {
+          shown: [...document.body.children].filter(e => getComputedStyle(e).display !== "none")
+                   .map(e => e.className),
+          text: document.querySelector(".roh-print-only").innerText,
+          flagged: document.documentElement.classList.contains("roh-print-tool")};
+    }; }""")
+    page.emulate_media(media="print")  # buttons are hidden in print: press it from script
+    page.evaluate(f"document.querySelector('{TOOL} [data-action=print]').click()")
+    printed = page.evaluate("new Promise(r => { const t = setInterval(() => "
+                            "{ if (window.rohPrinted) { clearInterval(t); r(window.rohPrinted); } }, 50); })")
+    page.emulate_media(media="screen")
+    assert printed["flagged"] and printed["shown"] == ["roh-print-only md-typeset"]
+    assert "Risk management plan: Example plan A" in printed["text"]
+    assert "Findings against HF36" in printed["text"]
+    assert page.locator(".roh-print-only").count() == 0  # tidied away afterwards

@@ -195,8 +195,22 @@ class ToolForm {
     this.draftStatus.textContent = "The plan has been exported to a Markdown file in your downloads.";
   }
 
+  /** Print only the result (the plan and its findings), not the page around it. */
   async print() {
-    if (await this.evaluate()) window.print();
+    if (!(await this.evaluate())) return;
+    const copy = document.createElement("div");
+    copy.className = "roh-print-only md-typeset";
+    const result = this.result.cloneNode(true);
+    for (const name of ["aria-live", "tabindex", "data-role"]) result.removeAttribute(name);
+    copy.append(result);
+    document.body.append(copy);
+    document.documentElement.classList.add("roh-print-tool");
+    try {
+      window.print();
+    } finally {
+      document.documentElement.classList.remove("roh-print-tool");
+      copy.remove();
+    }
   }
 
   async import(input) {
