@@ -68,3 +68,11 @@ def fixture_site(tmp_path: Path) -> SiteMaker:
         return copy_fixture(name, tmp_path / name, pages)
 
     return make
+
+
+def build_clean(name: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build fixture site `name` unchanged (it must build); returns the site folder."""
+    folder = tmp_path_factory.mktemp(name)
+    build = run_build(copy_fixture(name, folder / "src"), folder / "site")
+    assert build.returncode == 0, build.output
+    return folder / "site"

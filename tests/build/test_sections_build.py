@@ -8,17 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import SiteMaker, copy_fixture, run_build
+from tests.build.conftest import SiteMaker, build_clean, run_build
 
 FRONT = "---\nsection: \"{n}\"\ntitle: T\n---\n\n"  # the heading is then on line 6
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("sections")
-    build = run_build(copy_fixture("sections-site", folder / "src"), folder / "site")
-    assert build.returncode == 0, build.output
-    return folder / "site"
+    """The fixture site, built once for the tests that only read it."""
+    return build_clean("sections-site", tmp_path_factory)
 
 
 def page(site: Path, path: str) -> str:

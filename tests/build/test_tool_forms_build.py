@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.build.conftest import SiteMaker, copy_fixture, run_build
+from tests.build.conftest import SiteMaker, build_clean, run_build
 from tools.ogrs3 import TOOL as OGRS3
 from tools.risk_management_plan import TOOL as PLAN
 
@@ -19,10 +19,7 @@ FRONT_MATTER = "---\ntitle: Broken\n---\n\n# Broken\n\n"  # the body starts on l
 @pytest.fixture(scope="module")
 def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture site, built once for the tests that only read it."""
-    folder = tmp_path_factory.mktemp("good")
-    build = run_build(copy_fixture("tool-site", folder / "src"), folder / "site")
-    assert build.returncode == 0, build.output
-    return folder / "site"
+    return build_clean("tool-site", tmp_path_factory)
 
 
 def test_the_form_is_rendered_with_field_names_equal_to_the_schema(good: Path) -> None:
