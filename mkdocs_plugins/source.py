@@ -8,16 +8,27 @@ raise names the line in the file the author edits.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 
+@functools.lru_cache(maxsize=1024)
+def front_matter(source: str) -> tuple[str, dict[str, Any]]:
+    """(body, meta) of a page's source: parsed once, as several hooks ask for it.
+
+    The meta mapping is shared between callers: read it, never change it.
+    """
+    return get_data(source)
+
+
 def body_offset(source: str) -> int:
     """How many lines of `source` come before the Markdown MkDocs passes on."""
-    body, _ = get_data(source)
+    body, _ = front_matter(source)
     return source[: len(source) - len(body)].count("\n")
 
 

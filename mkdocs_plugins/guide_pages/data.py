@@ -14,9 +14,13 @@ from typing import Any
 import yaml
 from mkdocs.exceptions import PluginError
 
+# libyaml's parser when PyYAML was built with it: the data files are most of
+# the YAML a build reads, and the pure-Python parser is several times slower.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-class _LineLoader(yaml.SafeLoader):
-    """A SafeLoader that records each mapping's line as `__line__`."""
+
+class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """A safe loader that records each mapping's line as `__line__`."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:

@@ -15,11 +15,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils.meta import get_data
 
 from mkdocs_plugins.guide_pages import render
 from mkdocs_plugins.guide_pages.config import GuidePagesConfig
 from mkdocs_plugins.guide_pages.data import Entry, load_entries
+from mkdocs_plugins.source import front_matter
 
 MARKER = re.compile(r"^<!--\s*generated:\s*([a-z-]+)\s*-->\s*$")
 
@@ -37,8 +37,7 @@ class GuidePagesPlugin(BasePlugin[GuidePagesConfig]):  # type: ignore[no-untyped
         self._docs_dir = Path(config.docs_dir)
         self._changed: list[render.ChangedPage] = []
         for file in files.documentation_pages():
-            source = Path(file.abs_src_path or "").read_text(encoding="utf-8")
-            _, meta = get_data(source)
+            _, meta = front_matter(file.content_string)
             if str(meta.get("changed_in", "")) == self.config.edition:
                 note = str(meta.get("change_note") or "").strip()
                 if not note:

@@ -11,9 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mkdocs.utils.meta import get_data
-
-from mkdocs_plugins.source import LocatedError, body_offset, in_code_fence
+from mkdocs_plugins.source import LocatedError, body_offset, front_matter, in_code_fence
 
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _NUMBERED = re.compile(r"^(\d[\d.]*)\s+(.+)$")
@@ -45,7 +43,7 @@ class Section:
 
 def read_section(src_uri: str, source: str) -> Section | None:
     """The page's Section, or None for an unnumbered page; LocatedError if malformed."""
-    body, meta = get_data(source)
+    body, meta = front_matter(source)
     offset = body_offset(source)
     lines = body.split("\n")
     code = in_code_fence(lines)

@@ -23,7 +23,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_plugins.glossary import Term, load_glossary
@@ -41,7 +40,7 @@ from mkdocs_plugins.sections.index_page import render_index
 from mkdocs_plugins.sections.numbering import Section, check_order, read_section
 from mkdocs_plugins.sections.toggletips import add_toggletips
 from mkdocs_plugins.sections.whole_guide import Part, assemble, title_anchor
-from mkdocs_plugins.source import LocatedError, body_offset, in_code_fence
+from mkdocs_plugins.source import LocatedError, body_offset, front_matter, in_code_fence
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/roh"
@@ -78,7 +77,7 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
             for file in files.documentation_pages():
                 source = file.content_string
                 section = read_section(file.src_uri, source)
-                body, _ = get_data(source)
+                body, _ = front_matter(source)
                 markers = read_markers(file.src_uri, body, body_offset(source) + 1)
                 if markers and section is None:
                     raise LocatedError(markers[0].where, "index markers belong in numbered "
