@@ -24,6 +24,9 @@ SCRIPT_FILES = tuple(sorted(path.name for path in ASSETS.glob("*.mjs")))
 STYLE_FILES = ("tool-form.css",)
 #: A classic script: the only kind a page opened from a file can run.
 FILE_NOTICE = "file-notice.js"
+#: A classic script in <head> that starts the worker before the page has loaded.
+EARLY_BOOT = "boot.js"
+CLASSIC_SCRIPTS = (EARLY_BOOT, FILE_NOTICE)
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 

@@ -12,6 +12,7 @@ import mimetypes
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 from mkdocs.config.config_options import ExtraScriptValue
@@ -47,6 +48,11 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         self._archive = assets.tools_archive(Path(tools.__file__).parent)
         self._archive_uri = f"{TOOLS_DIR}/{assets.archive_name(self._archive)}"
         self._pyodide_dir = f"assets/pyodide/{self._pyodide.version}"
+        self._worker_uri = f"{SCRIPTS_DIR}/tools-worker.mjs"
+        # The worker starts Pyodide from this folder as soon as it runs (tools-worker.mjs).
+        self._worker_query = "?pyodide=" + quote(
+            get_relative_url(self._pyodide_dir, self._worker_uri) + "/", safe="./"
+        )
         self._forms: dict[str, list[Directive]] = {}
         self._early: dict[str, str] = {}
         for name in assets.STYLE_FILES:
@@ -64,7 +70,7 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         files.append(File.generated(config, f"{self._pyodide_dir}/pyodide-lock.json",
                                     content=self._pyodide.lock_file()))
         files.append(File.generated(config, self._archive_uri, content=self._archive))
-        for name in (*assets.SCRIPT_FILES, *assets.STYLE_FILES, assets.FILE_NOTICE):
+        for name in (*assets.SCRIPT_FILES, *assets.STYLE_FILES, *assets.CLASSIC_SCRIPTS):
             files.append(File.generated(config, f"{SCRIPTS_DIR}/{name}",
                                         abs_src_path=str(assets.ASSETS / name)))
         return files
@@ -117,15 +123,15 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
             urls = AssetUrls(
                 archive=get_relative_url(self._archive_uri, page.url),
                 pyodide=get_relative_url(self._pyodide_dir, page.url) + "/",
-                worker=get_relative_url(f"{SCRIPTS_DIR}/tools-worker.mjs", page.url),
+                worker=get_relative_url(self._worker_uri, page.url) + self._worker_query,
             )
             form = render_form(tool, urls, title=options["title"],
                                heading_level=options["heading_level"],
                                boot_timeout=self.config.boot_timeout)
             html = html.replace(token, form)
-            self._early[page.file.src_uri] = early_boot(urls, self.config.boot_timeout,
-                                                        get_relative_url(
-                                                            f"{SCRIPTS_DIR}/boot.mjs", page.url))
+            self._early[page.file.src_uri] = early_boot(
+                urls.worker, get_relative_url(f"{SCRIPTS_DIR}/{assets.EARLY_BOOT}", page.url)
+            )
         return html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:

@@ -64,11 +64,12 @@ def render_form(
     )
 
 
-def early_boot(urls: AssetUrls, boot_timeout: int, boot_script: str) -> str:
-    """<head> tags that start the runtime early (data in attributes, no inline script)."""
+def early_boot(worker_url: str, boot_script: str) -> str:
+    """<head> tags that start the worker before the page has loaded (see boot.js).
+
+    The worker's URL is in an attribute, not in an inline script (the CSP allows none).
+    """
     return (
-        f'<meta name="roh-runtime" data-archive="{escape(urls.archive)}" '
-        f'data-pyodide="{escape(urls.pyodide)}" data-worker="{escape(urls.worker)}" '
-        f'data-boot-timeout="{boot_timeout}">'
-        f'<script type="module" async src="{escape(boot_script)}"></script>'
+        f'<meta name="roh-runtime" data-worker="{escape(worker_url)}">'
+        f'<script src="{escape(boot_script)}"></script>'
     )

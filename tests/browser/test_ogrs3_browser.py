@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Route
+from playwright.sync_api import Browser, Route, expect
 
 from tests.browser.conftest import OGRS3_PAGE, PLAN_PAGE, READY_TIMEOUT_MS, Session, new_session
 from tests.browser.forms import examples, fill, read
@@ -161,6 +161,41 @@ def test_a_python_that_will_not_start_shows_an_error_and_retry_works(session: Se
     page.click("#tool-ogrs3 [data-action=retry]")
     session.wait_ready("#tool-ogrs3")
     assert error.is_hidden()
+
+
+def test_the_worker_started_from_the_head_is_the_one_the_tool_uses(session: Session) -> None:
+    workers: list[str] = []
+    session.page.on("worker", lambda worker: workers.append(worker.url))
+    session.open(OGRS3_PAGE)
+    session.wait_ready("#tool-ogrs3")
+    # Material's search worker is the other one; ours starts from a blob: wrapper.
+    assert len([url for url in workers if url.startswith("blob:")]) == 1, workers
+    assert len([u for u in session.watch.requests if u.endswith("pyodide.asm.wasm")]) == 1
+
+
+def test_a_worker_that_cannot_load_fails_at_once_with_a_message(session: Session) -> None:
+    page = session.page
+
+    # Playwright cannot intercept a request made from inside a worker, so the
+    # page is rewritten to name a worker script the server does not have.
+    def missing_worker(route: Route) -> None:
+        response = route.fetch()
+        body = response.text().replace("tools-worker.mjs", "tools-worker-missing.mjs")
+        route.fulfill(response=response, body=body)
+
+    page.route(re.compile(r".*/2\.2\.1-predictors/$"), missing_worker)
+    session.open(OGRS3_PAGE)
+    # Well inside the 60 s start-up timeout: the failure is reported, not waited out.
+    page.wait_for_selector("#tool-ogrs3[data-state=error]", timeout=15_000)
+    error = page.locator("#tool-ogrs3 [data-role=boot-error]")
+    assert "could not be loaded" in error.inner_text()
+    starts = page.get_attribute("html", "data-roh-runtime-starts")
+    page.click("#tool-ogrs3 [data-action=retry]")
+    # A second worker is started, and it too fails at once.
+    expect(page.locator("html")).not_to_have_attribute(
+        "data-roh-runtime-starts", starts or "", timeout=15_000)
+    page.wait_for_selector("#tool-ogrs3[data-state=error]", timeout=15_000)
+    assert "could not be loaded" in error.inner_text()
 
 
 def test_instant_navigation_to_the_other_tool_does_not_start_python_again(session: Session) -> None:

@@ -16,6 +16,27 @@ export function unsupportedReason() {
   return "";
 }
 
+/** A module worker that inherits the page's CSP: see the blob: note in tools-worker.mjs. */
+function startWorker(workerUrl) {
+  const wrapper = URL.createObjectURL(new Blob(
+    [`import ${JSON.stringify(workerUrl)};`], { type: "text/javascript" }));
+  const worker = new Worker(wrapper, { type: "module", name: "roh-tools" });
+  URL.revokeObjectURL(wrapper);
+  return worker;
+}
+
+/**
+ * The worker boot.js started from <head> for this page, taken once: a retry,
+ * or another page after instant navigation, starts its own.
+ */
+function takeEarlyWorker(workerUrl) {
+  const early = globalThis.rohEarlyWorker;
+  delete globalThis.rohEarlyWorker;
+  if (early && early.workerUrl === workerUrl) return early;
+  early?.worker.terminate();
+  return null;
+}
+
 class Runtime {
   constructor({ workerUrl, pyodideUrl, archiveUrl, timeout }) {
     this.urls = { workerUrl, pyodideUrl, archiveUrl };
@@ -42,11 +63,8 @@ class Runtime {
     if (this.state === "loading" || this.state === "ready") return this.ready;
     const root = document.documentElement;
     root.dataset.rohRuntimeStarts = String(Number(root.dataset.rohRuntimeStarts || 0) + 1);
-    // The wrapper makes this worker inherit the page's CSP (see tools-worker.mjs).
-    const wrapper = URL.createObjectURL(new Blob(
-      [`import ${JSON.stringify(this.urls.workerUrl)};`], { type: "text/javascript" }));
-    const worker = new Worker(wrapper, { type: "module", name: "roh-tools" });
-    URL.revokeObjectURL(wrapper);
+    const early = takeEarlyWorker(this.urls.workerUrl);
+    const worker = early ? early.worker : startWorker(this.urls.workerUrl);
     this.worker = worker;
     this.channel = new Channel(worker, (text) => this.set("loading", text));
     this.set("loading", "Starting…");
@@ -61,10 +79,12 @@ class Runtime {
       };
       const timer = setTimeout(() => fail(
         `Python did not start within ${Math.round(this.timeout / 1000)} seconds.`), this.timeout);
+      const unloadable = () => fail("The tool’s files could not be loaded.");
       worker.addEventListener("error", (event) => {
         event.preventDefault();
-        fail("The tool’s files could not be loaded.");
+        unloadable();
       });
+      if (early?.failed) unloadable();
       this.channel.send((id) => initMessage(id, this.urls.pyodideUrl, this.urls.archiveUrl))
         .then(() => {
           clearTimeout(timer);

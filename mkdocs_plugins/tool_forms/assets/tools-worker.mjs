@@ -9,12 +9,26 @@ import {
 const TOOLS_DIR = "/tmp/roh-tools";
 let handle = null;
 
+async function loadPython(pyodideUrl) {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
+  return loadPyodide({ indexURL: pyodideUrl });
+}
+
+// The worker's own URL names Pyodide's folder (`?pyodide=`, relative to this
+// module), so Python starts loading the moment the worker runs, before the
+// page has finished loading and sent INIT. A failure here is reported when
+// INIT awaits the same promise.
+const early = new URL(import.meta.url).searchParams.get("pyodide");
+let python = early ? loadPython(new URL(early, import.meta.url).href) : null;
+python?.catch(() => {});
+
 async function boot({ pyodideUrl, archiveUrl }) {
   self.postMessage(progressMessage("Loading Python…"));
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  const pyodide = await loadPyodide({ indexURL: pyodideUrl });
+  const archive = fetch(archiveUrl);  // in parallel with Python's start
+  archive.catch(() => {});
+  const pyodide = await (python ??= loadPython(pyodideUrl));
   self.postMessage(progressMessage("Loading the guide’s tools…"));
-  const response = await fetch(archiveUrl);
+  const response = await archive;
   if (!response.ok) throw new Error(`the tools archive could not be loaded (HTTP ${response.status})`);
   pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: TOOLS_DIR });
   pyodide.runPython(`import sys\nsys.path.insert(0, "${TOOLS_DIR}")`);
