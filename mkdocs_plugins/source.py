@@ -54,6 +54,12 @@ _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 
 def in_code_fence(lines: list[str]) -> list[bool]:
     """For each line: is it a fence line or inside a fenced code block?"""
+    return list(_fence_mask(tuple(lines)))
+
+
+@functools.lru_cache(maxsize=256)
+def _fence_mask(lines: tuple[str, ...]) -> tuple[bool, ...]:
+    """in_code_fence(), remembered: several hooks ask it of the same page."""
     mask: list[bool] = []
     fence: str | None = None
     for line in lines:
@@ -65,7 +71,7 @@ def in_code_fence(lines: list[str]) -> list[bool]:
             mask.append(True)
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
                 fence = None
-    return mask
+    return tuple(mask)
 
 
 def outside_code_spans(line: str, replace: Callable[[str], str]) -> str:

@@ -31,9 +31,22 @@ VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "l
 
 @cache
 def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for every abbreviation, longest first, as whole words."""
+    """One pattern for every abbreviation, longest first, ending at a word's end.
+
+    The start of the word is checked by _starts_word, not by a lookbehind here:
+    a pattern that begins with its literals lets the regex engine skip ahead to
+    their first letters, ten times faster over the whole guide.
+    """
     names = "|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w\-/.])(?:{names})(?![\w\-])")
+    return re.compile(rf"(?:{names})(?![\w\-])")
+
+
+_WORD_BEFORE = re.compile(r"[\w\-/.]")
+
+
+def _starts_word(text: str, start: int) -> bool:
+    """Not part of a longer word, path or file name ("XRoSH", "/OASys", "v.GLM")."""
+    return start == 0 or not _WORD_BEFORE.match(text, start - 1)
 
 
 def _explained(text: str, start: int) -> bool:
@@ -86,7 +99,8 @@ def add_toggletips(html: str, terms: Iterable[Term], glossary_href: str) -> str:
         position = 0
         for match in pattern.finditer(token):
             term = pending.get(match.group(0))
-            if term is None or _explained(token, match.start()):
+            if (term is None or not _starts_word(token, match.start())
+                    or _explained(token, match.start())):
                 continue
             count += 1
             out.append(token[position:match.start()])
