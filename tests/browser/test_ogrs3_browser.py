@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Route, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import OGRS3_PAGE, PLAN_PAGE, READY_TIMEOUT_MS, Session, new_session
 from tests.browser.forms import examples, fill, read
@@ -139,18 +139,23 @@ def test_opened_from_a_file_the_tool_says_it_needs_a_web_address(
         context.close()
 
 
+def serve_ogrs3_page_with(page: Page, old: str, new: str) -> None:
+    """Serve the OGRS3 page with `old` replaced by `new` in its HTML."""
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(old, new))
+
+    page.route(re.compile(r".*/2\.2\.1-predictors/$"), rewrite)
+
+
 def test_a_python_that_will_not_start_shows_an_error_and_retry_works(session: Session) -> None:
     page = session.page
-
-    def short_timeout(route: Route) -> None:
-        response = route.fetch()
-        body = response.text().replace('data-boot-timeout="60000"', 'data-boot-timeout="8000"')
-        route.fulfill(response=response, body=body)
 
     def corrupt(route: Route) -> None:
         route.fulfill(status=200, body=b"\x00not wasm at all", content_type="application/wasm")
 
-    page.route(re.compile(r".*/2\.2\.1-predictors/$"), short_timeout)
+    serve_ogrs3_page_with(page, 'data-boot-timeout="60000"', 'data-boot-timeout="8000"')
     page.context.route("**/pyodide.asm.wasm", corrupt)
     session.open(OGRS3_PAGE)
     page.wait_for_selector("#tool-ogrs3[data-state=error]", timeout=READY_TIMEOUT_MS)
@@ -178,12 +183,7 @@ def test_a_worker_that_cannot_load_fails_at_once_with_a_message(session: Session
 
     # Playwright cannot intercept a request made from inside a worker, so the
     # page is rewritten to name a worker script the server does not have.
-    def missing_worker(route: Route) -> None:
-        response = route.fetch()
-        body = response.text().replace("tools-worker.mjs", "tools-worker-missing.mjs")
-        route.fulfill(response=response, body=body)
-
-    page.route(re.compile(r".*/2\.2\.1-predictors/$"), missing_worker)
+    serve_ogrs3_page_with(page, "tools-worker.mjs", "tools-worker-missing.mjs")
     session.open(OGRS3_PAGE)
     # Well inside the 60 s start-up timeout: the failure is reported, not waited out.
     page.wait_for_selector("#tool-ogrs3[data-state=error]", timeout=15_000)
