@@ -9,8 +9,8 @@ export NO_MKDOCS_2_WARNING=1
 bash scripts/install.sh --browser
 
 echo "==> ruff"
-.venv/bin/ruff check tools mkdocs_plugins tests benchmarks
+.venv/bin/ruff check tools mkdocs_plugins publishing tests benchmarks
 echo "==> mypy --strict"
-.venv/bin/mypy tools mkdocs_plugins
+.venv/bin/mypy tools mkdocs_plugins publishing
 echo "==> pytest"
 exec .venv/bin/python -m pytest "$@"
