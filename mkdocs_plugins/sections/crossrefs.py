@@ -24,6 +24,8 @@ from mkdocs_plugins.source import (
 CANDIDATE = re.compile(r"\[§([^\]]*)(\]?)")
 NUMBER = re.compile(r"[1-9][0-9]*(?:\.[1-9][0-9]*)*")
 EXAMPLE = "[§2.6.4]"
+#: The number an author probably meant: digits separated by dots or spaces.
+_DIGITS = re.compile(r"[0-9]+(?:[.\s]+[0-9]+)*")
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:
@@ -61,7 +63,9 @@ def _number(match: re.Match[str], sections: Mapping[str, Section], where: str) -
     if not written.strip():
         raise LocatedError(where, f"empty section reference {shown}: write the section's "
                                   f"number, like {EXAMPLE}")
-    guess = ".".join(part for part in re.split(r"[.\s]+", written.strip()) if part)
+    digits = _DIGITS.search(written)
+    guess = ".".join(part.lstrip("0") or "0" for part in re.split(r"[.\s]+", digits.group(0))
+                     ) if digits else ""
     close = [guess] if guess in sections else difflib.get_close_matches(guess, sections, n=1)
     hint = f" (did you mean [§{close[0]}]?)" if close else ""
     raise LocatedError(where, f"malformed section reference {shown}: write the number alone, "
