@@ -86,6 +86,11 @@ def outside_code_spans(line: str, replace: Callable[[str], str]) -> str:
     return "".join(out)
 
 
+def without_code_spans(line: str) -> str:
+    """The line with its inline `code` removed, for checks on the prose alone."""
+    return _CODE_SPAN.sub("", line)
+
+
 class LocatedError(Exception):
     """An author's mistake at `where` (`docs/<path>:<line>`); str() is the build message."""
 

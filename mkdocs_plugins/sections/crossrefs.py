@@ -6,6 +6,7 @@ resolves and validates it like any other.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -18,7 +19,13 @@ from mkdocs_plugins.source import (
     outside_code_spans,
 )
 
-REFERENCE = re.compile(r"\[§\s?([0-9][0-9.]*)\](?![(\[])")
+#: `[§` up to its `]` (group 2 is empty when the line ends first). A `(` or `[`
+#: after the bracket makes it the text of an ordinary link, which is left alone.
+CANDIDATE = re.compile(r"\[§([^\]]*)(\]?)")
+NUMBER = re.compile(r"[1-9][0-9]*(?:\.[1-9][0-9]*)*")
+EXAMPLE = "[§2.6.4]"
+#: The number an author probably meant: digits separated by dots or spaces.
+_DIGITS = re.compile(r"[0-9]+(?:[.\s]+[0-9]+)*")
 
 
 def relative_link(from_uri: str, to_uri: str) -> str:
@@ -30,7 +37,9 @@ def _linker(src_uri: str, sections: Mapping[str, Section],
     """The re.sub replacement for one line: a Markdown link, or LocatedError."""
 
     def link(match: re.Match[str]) -> str:
-        number = match.group(1).rstrip(".")
+        if match.string[match.end():match.end() + 1] in ("(", "["):
+            return match.group(0)  # [§…](target) or [§…][ref]: the author's own link
+        number = _number(match, sections, where)
         section = sections.get(number)
         if section is None:
             raise LocatedError(where, f"[§{number}] refers to section {number}, which does "
@@ -41,9 +50,32 @@ def _linker(src_uri: str, sections: Mapping[str, Section],
     return link
 
 
+def _number(match: re.Match[str], sections: Mapping[str, Section], where: str) -> str:
+    """The section number a `[§…]` holds; LocatedError if it is not written as one."""
+    written, closed = match.group(1), match.group(2)
+    shown = match.group(0)
+    if not closed:
+        start = "[§" + "".join(written.split()[:1])
+        raise LocatedError(where, f"section reference {start} is never closed: write it like "
+                                  f"{EXAMPLE}")
+    if NUMBER.fullmatch(written):
+        return written
+    if not written.strip():
+        raise LocatedError(where, f"empty section reference {shown}: write the section's "
+                                  f"number, like {EXAMPLE}")
+    digits = _DIGITS.search(written)
+    guess = ".".join(part.lstrip("0") or "0" for part in re.split(r"[.\s]+", digits.group(0))
+                     ) if digits else ""
+    close = [guess] if guess in sections else difflib.get_close_matches(guess, sections, n=1)
+    hint = f" (did you mean [§{close[0]}]?)" if close else ""
+    raise LocatedError(where, f"malformed section reference {shown}: write the number alone, "
+                              f"like {EXAMPLE}{hint}")
+
+
 def link_sections(markdown: str, src_uri: str, sections: Mapping[str, Section],
                   first_line: int) -> str:
-    """Replace every `[§n]` outside code; LocatedError for a section that does not exist."""
+    """Replace every `[§n]` outside code; LocatedError for a malformed reference or a
+    section that does not exist."""
     lines = markdown.split("\n")
     code = in_code_fence(lines)
     for index, line in enumerate(lines):
@@ -52,7 +84,7 @@ def link_sections(markdown: str, src_uri: str, sections: Mapping[str, Section],
         link = _linker(src_uri, sections, f"docs/{src_uri}:{index + first_line}")
 
         def replace(text: str, link: Callable[[re.Match[str]], str] = link) -> str:
-            return REFERENCE.sub(link, text)
+            return CANDIDATE.sub(link, text)
 
         lines[index] = outside_code_spans(line, replace)
     return "\n".join(lines)

@@ -41,6 +41,7 @@ from mkdocs_plugins.sections.numbering import Section, check_order, read_section
 from mkdocs_plugins.sections.toggletips import add_toggletips
 from mkdocs_plugins.sections.whole_guide import Part, assemble, title_anchor
 from mkdocs_plugins.source import LocatedError, body_offset, front_matter, in_code_fence
+from mkdocs_plugins.source_checks import check_front_matter, check_no_scripts
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/roh"
@@ -76,8 +77,10 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
         try:
             for file in files.documentation_pages():
                 source = file.content_string
+                check_front_matter(file.src_uri, source)
                 section = read_section(file.src_uri, source)
                 body, _ = front_matter(source)
+                check_no_scripts(file.src_uri, body, body_offset(source) + 1)
                 markers = read_markers(file.src_uri, body, body_offset(source) + 1)
                 if markers and section is None:
                     raise LocatedError(markers[0].where, "index markers belong in numbered "

@@ -24,11 +24,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import tools
-from mkdocs_plugins.source import did_you_mean, where
+from mkdocs_plugins.source import did_you_mean, page_offset, where
 from mkdocs_plugins.tool_forms import assets
 from mkdocs_plugins.tool_forms.config import DirectiveOptions, ToolFormsConfig
 from mkdocs_plugins.tool_forms.render import AssetUrls, early_boot, render_form
-from mkdocs_plugins.tool_forms.scanner import Directive, DirectiveError, scan
+from mkdocs_plugins.tool_forms.scanner import Directive, DirectiveError, first_repeat, scan
 from tools.registry import REGISTRY
 
 SCRIPTS_DIR = "assets/roh"
@@ -84,6 +84,12 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
             raise PluginError(f"{where(page, error.line)}: {error.message}") from None
         for directive in directives:
             self._check(page, directive)
+        repeat = first_repeat(directives)
+        if repeat:
+            first, second = repeat
+            raise PluginError(f"{where(page, second.line)}: the {second.slug} tool is already on "
+                              f"this page (line {first.line + page_offset(page)}): a page can "
+                              "hold each tool once, as the form's ids must be unique")
         self._forms[page.file.src_uri] = directives
         return body
 
@@ -98,16 +104,22 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         known = list(DirectiveOptions().keys())
         values: dict[str, Any] = {}
         for name, raw in directive.options.items():
+            at_option = where(page, directive.line_of(name))
             if name not in known:
-                raise PluginError(f"{at}: unknown option {name!r} for a tool directive"
+                raise PluginError(f"{at_option}: unknown option {name!r} for a tool directive"
                                   f"{did_you_mean(name, known)}; options are {', '.join(known)}")
-            values[name] = yaml.safe_load(raw) if raw else None
+            try:
+                values[name] = yaml.safe_load(raw) if raw else None
+            except yaml.YAMLError:
+                raise PluginError(f"{at_option}: option {name!r}: {raw!r} cannot be read as a "
+                                  "value: put text in quotes") from None
         options = DirectiveOptions()
         options.load_dict(values)
         failed, _ = options.validate()
         if failed:
             name, problem = failed[0]
-            raise PluginError(f"{at}: option {name!r}: {problem}")
+            raise PluginError(f"{where(page, directive.line_of(name))}: option {name!r}: "
+                              f"{problem}")
         return dict(options)
 
     def on_page_content(

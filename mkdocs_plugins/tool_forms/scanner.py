@@ -10,7 +10,7 @@ DirectiveError (with a 1-based line of the text) out.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from mkdocs_plugins.source import did_you_mean, in_code_fence
 
@@ -31,12 +31,20 @@ class DirectiveError(Exception):
 
 @dataclass(frozen=True)
 class Directive:
-    """One `/// tool | slug` block: where it starts and the options as written."""
+    """One `/// tool | slug` block: where it starts and the options as written.
+
+    `option_lines` gives each option's own 1-based line, so a bad option is
+    reported where the author wrote it, not at the header.
+    """
 
     slug: str
     options: dict[str, str]
     line: int
     placeholder: str
+    option_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, option: str) -> int:
+        return self.option_lines.get(option, self.line)
 
 
 def placeholder(index: int) -> str:
@@ -64,17 +72,19 @@ def _header(line_no: int, rest: str) -> str:
     return slug
 
 
-def _options(lines: list[str], start: int, slug: str) -> tuple[dict[str, str], int]:
+def _options(lines: list[str], start: int,
+             slug: str) -> tuple[dict[str, str], dict[str, int], int]:
     """Read option lines after the header on line `start` (1-based) up to the closing
-    `///`; returns the options and the 0-based index of the closing line."""
+    `///`; returns the options, their lines and the 0-based index of the closing line."""
     options: dict[str, str] = {}
+    where: dict[str, int] = {}
     seen_blank = False
     never_closed = f"the '/// tool | {slug}' directive is never closed: add a line '///' after it"
     for index in range(start, len(lines)):
         inner = lines[index]
         closing = _BLOCK.match(inner)
         if closing and not closing.group(3).strip():
-            return options, index
+            return options, where, index
         if closing:
             raise DirectiveError(start, f"the '/// tool | {slug}' directive is never closed "
                                         f"before the next directive on line {index + 1}: add "
@@ -91,6 +101,7 @@ def _options(lines: list[str], start: int, slug: str) -> tuple[dict[str, str], i
         if option.group(1) in options:
             raise DirectiveError(index + 1, f"option {option.group(1)!r} is given twice")
         options[option.group(1)] = _option_value(option.group(2))
+        where[option.group(1)] = index + 1
     raise DirectiveError(start, never_closed)
 
 
@@ -115,10 +126,24 @@ def scan(markdown: str) -> tuple[str, list[Directive]]:
         if not block.group(3).strip():
             raise DirectiveError(start, "a closing '///' with no directive open above it")
         slug = _header(start, block.group(3))
-        options, end = _options(lines, start, slug)
+        options, option_lines, end = _options(lines, start, slug)
         token = placeholder(len(found))
-        found.append(Directive(slug, options, start, token))
+        found.append(Directive(slug, options, start, token, option_lines))
         # A paragraph of its own; padded so a longer block keeps its line count.
         out.extend(["", token, ""] + [""] * max(0, end - start - 1))
         index = end + 1
     return "\n".join(out), found
+
+
+def first_repeat(directives: list[Directive]) -> tuple[Directive, Directive] | None:
+    """(first, second) for the first tool placed twice on a page, else None.
+
+    Each form's element ids start `tool-<slug>`, so a second copy of a tool on
+    the same page would duplicate them (and the labels would point at the first).
+    """
+    seen: dict[str, Directive] = {}
+    for directive in directives:
+        if directive.slug in seen:
+            return seen[directive.slug], directive
+        seen[directive.slug] = directive
+    return None

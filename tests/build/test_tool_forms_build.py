@@ -105,10 +105,10 @@ def test_two_builds_produce_the_same_tools_archive(
      "docs/broken.md:7: unknown tool 'ogrs' (did you mean 'ogrs3'?); the tools are ogrs3, "
      "risk-management-plan"),
     ("Text.\n\n/// tool | ogrs3\nheading_levle: 2\n///\n",
-     "docs/broken.md:9: unknown option 'heading_levle' for a tool directive (did you mean "
+     "docs/broken.md:10: unknown option 'heading_levle' for a tool directive (did you mean "
      "'heading_level'?); options are title, heading_level"),
     ("/// tool | ogrs3\nheading_level: 7\n///\n",
-     "docs/broken.md:7: option 'heading_level': Expected one of: (2, 3, 4) but received: 7"),
+     "docs/broken.md:8: option 'heading_level': Expected one of: (2, 3, 4) but received: 7"),
     ("/// tool | ogrs3\n\nMore text.\n",
      "docs/broken.md:7: the '/// tool | ogrs3' directive is never closed: add a line '///' "
      "after it"),

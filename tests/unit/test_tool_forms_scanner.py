@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_plugins.tool_forms.scanner import DirectiveError, placeholder, scan
+from mkdocs_plugins.tool_forms.scanner import DirectiveError, first_repeat, placeholder, scan
 
 
 def test_a_directive_becomes_a_placeholder_paragraph_with_its_options() -> None:
@@ -53,3 +53,23 @@ def test_malformed_directives(text: str, line: int, message: str) -> None:
     with pytest.raises(DirectiveError) as raised:
         scan(text)
     assert (raised.value.line, raised.value.message) == (line, message)
+
+
+def test_each_option_keeps_its_own_line() -> None:
+    _, found = scan("Intro.\n\n/// tool | ogrs3\ntitle: T\nheading_level: 2\n///\n")
+    directive = found[0]
+    assert directive.option_lines == {"title": 4, "heading_level": 5}
+    assert (directive.line_of("heading_level"), directive.line_of("not-given")) == (5, 3)
+
+
+def test_the_same_tool_twice_is_found_with_both_places() -> None:
+    _, found = scan("/// tool | ogrs3\n///\n\n/// tool | risk-management-plan\n///\n\n"
+                    "/// tool | ogrs3\n///\n")
+    repeat = first_repeat(found)
+    assert repeat is not None
+    assert [(d.slug, d.line) for d in repeat] == [("ogrs3", 1), ("ogrs3", 7)]
+
+
+def test_different_tools_on_one_page_are_not_a_repeat() -> None:
+    _, found = scan("/// tool | ogrs3\n///\n\n/// tool | risk-management-plan\n///\n")
+    assert first_repeat(found) is None
