@@ -1,12 +1,18 @@
-// The message format between the page and the tools worker. Only this module
-// knows it; both sides import it. Only JSON strings cross into Python.
+// The message format between the page and the tools worker, and the response
+// shape both sides fall back on. Only this module knows them; both sides import
+// it. Only JSON strings cross into Python.
 //
 //   page → worker: {id, type: "init", pyodideUrl, archiveUrl}
 //                  {id, type: "call", request}            request: a JSON string
 //   worker → page: {type: "progress", text}
 //                  {id, type: "ready"}
-//                  {id, type: "result", response}         response: a JSON string
-//                  {id, type: "fatal", message}
+//                  {id, type: "result", response}         response: a JSON string, never
+//                                                         with a "detail" (logged instead)
+//                  {id, type: "fatal", message}           message: plain text for a reader;
+//                                                         after a call: Python is gone,
+//                                                         start a new worker
+//
+// Responses have the shape of tools.runtime.handle (ARCHITECTURE.md, contract C1).
 
 export const INIT = "init";
 export const CALL = "call";
@@ -15,12 +21,34 @@ export const READY = "ready";
 export const RESULT = "result";
 export const FATAL = "fatal";
 
+/** The whole request text Python accepts (tools/limits.py, same number and wording). */
+export const MAX_REQUEST_CHARS = 2_000_000;
+export const REQUEST_TOO_LARGE = "Your answers add up to more than 2,000,000 characters, " +
+  "which is more than this page can check. Shorten the longest answers and try again.";
+/** What a reader sees when Python fails in a way the calculator did not foresee. */
+export const SOMETHING_WENT_WRONG = "Something went wrong in the calculator. Your answers " +
+  "are still here. Try again; if it happens again, reload the page.";
+/** A boot file is missing, truncated or not the one this build made. */
+export const FILES_NOT_LOADED = "The tool’s files could not be loaded.";
+export const PYTHON_NOT_STARTED = "Python could not start.";
+
 export const initMessage = (id, pyodideUrl, archiveUrl) => ({ id, type: INIT, pyodideUrl, archiveUrl });
 export const callMessage = (id, request) => ({ id, type: CALL, request });
 export const progressMessage = (text) => ({ type: PROGRESS, text });
 export const readyMessage = (id) => ({ id, type: READY });
 export const resultMessage = (id, response) => ({ id, type: RESULT, response });
 export const fatalMessage = (id, message) => ({ id, type: FATAL, message });
+
+/** A response in the C1 shape saying one thing went wrong, for no particular field. */
+export const errorResponse = (message) => ({ v: 1, ok: false, errors: [{ field: null, message }] });
+
+/** Whether `value` has the C1 response shape the page relies on. */
+export function isResponse(value) {
+  if (!value || typeof value !== "object" || value.v !== 1) return false;
+  if (value.ok === true) return true;
+  return value.ok === false && Array.isArray(value.errors) && value.errors.length > 0 &&
+    value.errors.every((error) => error && typeof error.message === "string");
+}
 
 /** Sends messages to a worker and matches each reply to its request by id. */
 export class Channel {

@@ -1,7 +1,12 @@
 // One Python runtime per tab: a module worker started once and kept across
-// Material's instant navigation, with a timeout (a corrupt or missing wasm
-// makes loadPyodide() hang forever) and a retry.
-import { Channel, callMessage, initMessage } from "./protocol.mjs";
+// Material's instant navigation, with a timeout (the worker reports broken
+// boot files at once; the timeout is the last resort) and a retry. call()
+// never rejects: whatever happens, the page gets a response in the shape of
+// tools.runtime.handle, and a worker that died is replaced for the next call.
+import {
+  Channel, MAX_REQUEST_CHARS, REQUEST_TOO_LARGE, SOMETHING_WENT_WRONG, callMessage,
+  errorResponse, initMessage, isResponse,
+} from "./protocol.mjs";
 
 /** Why this browser cannot run the tools, or "" when it can. */
 export function unsupportedReason() {
@@ -65,44 +70,89 @@ class Runtime {
     root.dataset.rohRuntimeStarts = String(Number(root.dataset.rohRuntimeStarts || 0) + 1);
     const early = takeEarlyWorker(this.urls.workerUrl);
     const worker = early ? early.worker : startWorker(this.urls.workerUrl);
+    const channel = new Channel(worker, (text) => this.set("loading", text));
     this.worker = worker;
-    this.channel = new Channel(worker, (text) => this.set("loading", text));
+    this.channel = channel;
     this.set("loading", "Starting…");
     const started = performance.now();
+    let booted = false;
     this.ready = new Promise((resolve, reject) => {
       const fail = (reason) => {
         clearTimeout(timer);
         worker.terminate();
-        this.channel.failAll(new Error(reason));
-        this.set("error", reason);
+        channel.failAll(new Error(reason));
         reject(new Error(reason));
+        if (this.worker === worker) this.set("error", reason);
       };
       const timer = setTimeout(() => fail(
         `Python did not start within ${Math.round(this.timeout / 1000)} seconds.`), this.timeout);
       const unloadable = () => fail("The tool’s files could not be loaded.");
       worker.addEventListener("error", (event) => {
         event.preventDefault();
-        unloadable();
+        if (booted) this.lost(worker, "the worker stopped with an error");
+        else unloadable();
       });
       if (early?.failed) unloadable();
-      this.channel.send((id) => initMessage(id, this.urls.pyodideUrl, this.urls.archiveUrl))
+      channel.send((id) => initMessage(id, this.urls.pyodideUrl, this.urls.archiveUrl))
         .then(() => {
           clearTimeout(timer);
+          booted = true;
           this.bootMs = performance.now() - started;
           root.dataset.rohRuntimeBootMs = String(Math.round(this.bootMs));
           this.set("ready");
           resolve();
-        }, (error) => fail(`Python could not start (${error.message}).`));
+        }, (error) => fail(error.message));  // the worker's message is plain text for readers
     });
     this.ready.catch(() => {});  // callers handle it; avoid unhandled-rejection noise
     return this.ready;
   }
 
-  /** Send one request object; resolves to the response object. */
+  /** The ready worker died: answer what it was asked with an error, start another. */
+  lost(worker, why) {
+    if (this.worker !== worker) return;
+    console.error(`The tools' Python stopped (${why}); starting it again.`);
+    worker.terminate();
+    this.channel.failAll(new Error(why));
+    this.state = "idle";
+    this.start();
+  }
+
+  /**
+   * Send one request object; resolves to a response object in the C1 shape.
+   * Never rejects: an oversized request, a runtime that cannot start and a
+   * dead worker each resolve to an error response.
+   */
   async call(request) {
-    await this.start();
-    const response = await this.channel.send((id) => callMessage(id, JSON.stringify(request)));
-    return JSON.parse(response);
+    let text;
+    try {
+      text = JSON.stringify(request);
+    } catch (error) {
+      console.error("The request could not be written as JSON:", error);
+      return errorResponse(SOMETHING_WENT_WRONG);
+    }
+    if (text.length > MAX_REQUEST_CHARS) return errorResponse(REQUEST_TOO_LARGE);
+    try {
+      await this.start();
+    } catch (error) {
+      return errorResponse(`This tool could not start. ${error.message} Your answers are ` +
+        "still here. Use “Try again” above, or reload the page.");
+    }
+    const worker = this.worker;
+    let reply;
+    try {
+      reply = await this.channel.send((id) => callMessage(id, text));
+    } catch (error) {  // the worker said Python is gone, or it died
+      this.lost(worker, error.message);
+      return errorResponse(SOMETHING_WENT_WRONG);
+    }
+    try {
+      const response = JSON.parse(reply);
+      if (isResponse(response)) return response;
+      console.error("The calculator's response has the wrong shape:", response);
+    } catch (error) {
+      console.error("The calculator's response was not JSON:", error);
+    }
+    return errorResponse(SOMETHING_WENT_WRONG);
   }
 }
 

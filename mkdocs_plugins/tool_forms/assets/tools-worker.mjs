@@ -1,55 +1,147 @@
-// The module worker that owns Python. It is started from a blob: wrapper so
-// that the page's Content-Security-Policy governs it (a worker loaded from a
-// URL would get no policy from a <meta> tag). Pyodide and the tools archive
-// come from this site only.
+// The module worker that owns Python. It runs only as the site's own: started
+// from a blob: wrapper made by a page of this site, the page's
+// Content-Security-Policy governs it (a worker loaded from a URL would get no
+// policy from a <meta> tag, so a script could start this file directly and
+// point it anywhere). Started any other way, it fetches nothing and closes.
+// Pyodide and the tools archive come from this origin only, and every boot
+// file is checked against the build's manifest (boot-files.mjs). Python's
+// failures reach the page as plain messages; their detail goes to the console.
+import { BootFileError, BootFiles } from "./boot-files.mjs";
 import {
-  CALL, INIT, fatalMessage, progressMessage, readyMessage, resultMessage,
+  CALL, FILES_NOT_LOADED, INIT, PYTHON_NOT_STARTED, SOMETHING_WENT_WRONG, errorResponse,
+  fatalMessage, progressMessage, readyMessage, resultMessage,
 } from "./protocol.mjs";
 
 const TOOLS_DIR = "/tmp/roh-tools";
+const HOME = new URL(import.meta.url);
+
+/** Whether `url` is on this module's own origin (compared as parsed URLs, never as text). */
+function isOwn(url) {
+  return url.origin === HOME.origin && url.protocol === HOME.protocol;
+}
+
+/** `text` resolved against this module, or null when it is elsewhere or not a URL. */
+function ownUrl(text) {
+  if (typeof text !== "string") return null;
+  try {
+    const url = new URL(text, HOME);
+    return isOwn(url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Started by our own page: inside a blob: wrapper made on this module's origin. */
+function startedByOurPage() {
+  return self.location.protocol === "blob:" && self.location.origin === HOME.origin;
+}
+
+let pyodide = null;
 let handle = null;
 
-async function loadPython(pyodideUrl) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", pyodideUrl).href);
-  return loadPyodide({ indexURL: pyodideUrl });
+async function loadPython(folder) {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", folder).href);
+  return loadPyodide({ indexURL: folder.href });
 }
 
-// The worker's own URL names Pyodide's folder (`?pyodide=`, relative to this
-// module), so Python starts loading the moment the worker runs, before the
-// page has finished loading and sent INIT. A failure here is reported when
-// INIT awaits the same promise.
-const early = new URL(import.meta.url).searchParams.get("pyodide");
-let python = early ? loadPython(new URL(early, import.meta.url).href) : null;
-python?.catch(() => {});
-
-async function boot({ pyodideUrl, archiveUrl }) {
-  self.postMessage(progressMessage("Loading Python…"));
-  const archive = fetch(archiveUrl);  // in parallel with Python's start
-  archive.catch(() => {});
-  const pyodide = await (python ??= loadPython(pyodideUrl));
-  self.postMessage(progressMessage("Loading the guide’s tools…"));
-  const response = await archive;
-  if (!response.ok) throw new Error(`the tools archive could not be loaded (HTTP ${response.status})`);
-  pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: TOOLS_DIR });
-  pyodide.runPython(`import sys\nsys.path.insert(0, "${TOOLS_DIR}")`);
-  handle = pyodide.pyimport("tools.runtime").handle;
-}
-
-self.addEventListener("message", async (event) => {
-  const message = event.data || {};
-  if (message.type === INIT) {
-    try {
-      await boot(message);
-      self.postMessage(readyMessage(message.id));
-    } catch (error) {
-      self.postMessage(fatalMessage(message.id, String(error && error.message || error)));
-    }
-  } else if (message.type === CALL) {
-    try {
-      if (!handle) throw new Error("Python has not started");
-      self.postMessage(resultMessage(message.id, handle(message.request)));
-    } catch (error) {
-      self.postMessage(fatalMessage(message.id, String(error && error.message || error)));
-    }
+/** Whether Python still answers after an exception (a fatal error leaves it unusable). */
+function alive() {
+  try {
+    pyodide.runPython("None");
+    return true;
+  } catch {
+    return false;
   }
-});
+}
+
+/** Python's response text without its `detail`, which only the console may see. */
+function forThePage(text) {
+  let response;
+  try {
+    response = JSON.parse(text);
+  } catch (error) {
+    console.error("The calculator's response was not JSON:", error, text);
+    return JSON.stringify(errorResponse(SOMETHING_WENT_WRONG));
+  }
+  if (!response || typeof response !== "object" || !("detail" in response)) return text;
+  console.error("The calculator failed:", response.detail);
+  delete response.detail;
+  return JSON.stringify(response);
+}
+
+function start(early) {
+  const files = new BootFiles(new URL("boot-manifest.json", HOME), isOwn);
+  files.guard();
+  // The worker's own URL names Pyodide's folder (`?pyodide=`, relative to this
+  // module), so Python starts loading the moment the worker runs, before the
+  // page has finished loading and sent INIT. A failure here is reported when
+  // INIT awaits the same promise.
+  let python = early ? loadPython(early) : null;
+  python?.catch(() => {});
+
+  async function boot({ pyodideUrl, archiveUrl }) {
+    const folder = ownUrl(pyodideUrl);
+    const archiveAt = ownUrl(archiveUrl);
+    if (!folder || !archiveAt) {
+      throw new BootFileError("refused: Pyodide and the tools archive must be on this site");
+    }
+    self.postMessage(progressMessage("Loading Python…"));
+    const archive = files.check(archiveAt);  // in parallel with Python's start
+    archive.catch(() => {});
+    pyodide = await Promise.race([python ??= loadPython(folder), files.failed]);
+    self.postMessage(progressMessage("Loading the guide’s tools…"));
+    const response = await archive;
+    if (!response.ok) throw new BootFileError(`${archiveAt} answered HTTP ${response.status}`);
+    try {
+      pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: TOOLS_DIR });
+    } catch (error) {
+      throw new BootFileError(`the tools archive could not be unpacked: ${error.message}`);
+    }
+    pyodide.runPython(`import sys\nsys.path.insert(0, "${TOOLS_DIR}")`);
+    handle = pyodide.pyimport("tools.runtime").handle;
+  }
+
+  function call({ id, request }) {
+    if (!handle) return fatalMessage(id, PYTHON_NOT_STARTED);
+    let text;
+    try {
+      text = handle(request);
+    } catch (error) {
+      console.error("The calculator failed:", error);
+      if (!alive()) {
+        // A fatal error (e.g. "Maximum call stack size exceeded"): this
+        // Python is gone. The page starts a new worker for the next call.
+        setTimeout(() => self.close());
+        return fatalMessage(id, SOMETHING_WENT_WRONG);
+      }
+      return resultMessage(id, JSON.stringify(errorResponse(SOMETHING_WENT_WRONG)));
+    }
+    return resultMessage(id, forThePage(String(text)));
+  }
+
+  self.addEventListener("message", async (event) => {
+    const message = event.data || {};
+    if (message.type === INIT) {
+      try {
+        await boot(message);
+        self.postMessage(readyMessage(message.id));
+      } catch (error) {
+        console.error("The tools could not start:", error);
+        const reason = error instanceof BootFileError ? FILES_NOT_LOADED : PYTHON_NOT_STARTED;
+        self.postMessage(fatalMessage(message.id, reason));
+      }
+    } else if (message.type === CALL) {
+      self.postMessage(call(message));
+    }
+  });
+}
+
+const early = HOME.searchParams.get("pyodide");
+const earlyFolder = early === null ? null : ownUrl(early);
+if (startedByOurPage() && (early === null || earlyFolder)) {
+  start(earlyFolder);
+} else {
+  console.error("tools-worker.mjs refused to start: only this site's own pages may start it, " +
+    "and only with Pyodide from this site.");
+  self.close();
+}
