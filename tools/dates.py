@@ -19,12 +19,20 @@ def completed_years(born: date, on: date) -> int:
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
 
 
-def birthday(born: date, years: int) -> date:
-    """The date someone born on `born` turns `years` (29 February → 1 March)."""
+def birthday(born: date, years: int) -> date | None:
+    """The date someone born on `born` turns `years` (29 February → 1 March).
+
+    None when that birthday falls outside the years 1 to 9999, the only years a
+    date can hold: a date of birth typed as 1/1/9990 must give a field error,
+    not a ValueError.
+    """
+    year = born.year + years
+    if not date.min.year <= year <= date.max.year:
+        return None
     try:
-        return born.replace(year=born.year + years)
-    except ValueError:
-        return date(born.year + years, 3, 1)
+        return born.replace(year=year)
+    except ValueError:  # 29 February in a year that has none
+        return date(year, 3, 1)
 
 
 def long_date(day: date) -> str:

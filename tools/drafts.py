@@ -1,10 +1,15 @@
-"""Versioned export and import of a reader's answers, never losing data.
+"""Versioned export and strict import of a reader's answers, never losing data.
 
 A saved document is JSON: which tool, which version of it, when, and the
-answers as the flat name → string map the form sends. Import refuses, with a
-message the reader can act on, anything it cannot restore in full: it never
-drops an answer silently. Answers saved by an older version of a tool are
-upgraded step by step by the functions in MIGRATIONS.
+answers as the flat name → string map the form sends. Import is for a file the
+reader chose, so it is STRICT: it refuses the whole file, naming each problem
+answer (tools.answers), when it could not restore every answer exactly as it
+was saved: unknown names, row numbers the page never shows, choice values the
+page does not offer, over-long answers, duplicate keys, files too large or too
+deeply nested (tools.limits). It never drops an answer silently. Answers saved
+by an older version of a tool are upgraded step by step by MIGRATIONS.
+
+Drafts kept in the browser are restored leniently instead: see tools.restore.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from tools import answers as fit
+from tools import limits
 from tools.schema import Tool
 
 FORMAT = "risk-of-harm-guide/answers"
@@ -30,8 +37,8 @@ MIGRATIONS: dict[str, dict[int, Migration]] = {
 }
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_SHOWN_NAMES = 5
-_NAME_LIMIT = 60
+_NOT_IMPORTED = "Nothing was imported, so nothing has been lost"
+_CHECK_PAGE = "Check that you are on the page the file was saved from"
 
 
 class DraftError(Exception):
@@ -40,61 +47,7 @@ class DraftError(Exception):
 
 def accepts(tool: Tool, name: str) -> bool:
     """Whether the page can show an answer called `name` (row numbers 1..max_rows)."""
-    if any(f.name == name for f in tool.fields()):
-        return True
-    if not tool.accepts(name):
-        return False
-    group, row, _field = name.split(".")
-    repeat = next(r for r in tool.repeats() if r.name == group)
-    return row.isascii() and row.isdigit() and row[0] != "0" and int(row) <= repeat.max_rows
-
-
-def _shorten(text: str) -> str:
-    return text if len(text) <= _NAME_LIMIT else text[: _NAME_LIMIT - 1] + "…"
-
-
-def _unknown_names(tool: Tool, answers: Mapping[str, str]) -> str:
-    """The names the tool does not accept, for a message ("" when there are none)."""
-    unknown = sorted(name for name in answers if not accepts(tool, name))
-    shown = ", ".join(_shorten(name) for name in unknown[:_SHOWN_NAMES])
-    if len(unknown) > _SHOWN_NAMES:
-        shown += f" and {len(unknown) - _SHOWN_NAMES} more"
-    return shown
-
-
-def export_document(tool: Tool, answers: dict[str, str], saved_at: str) -> str:
-    """The answers as a versioned JSON document; DraftError if the page could not reload it."""
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in answers.items()):
-        raise DraftError("These answers cannot be saved: every answer must be text")
-    unknown = _unknown_names(tool, answers)
-    if unknown:
-        raise DraftError(f"These answers cannot be saved: this page does not ask for {unknown}")
-    document = {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "tool": tool.slug,
-        "tool_version": tool.version,
-        "saved_at": saved_at,
-        "answers": answers,
-    }
-    text = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False)
-    # Readable UTF-8, except that a lone surrogate (possible in a browser string)
-    # cannot be written as UTF-8: keep it as a JSON escape so nothing is lost.
-    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _version(document: dict[str, Any], key: str) -> int | None:
-    value = document.get(key)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        return None
-    return value
-
-
-def _title_of(slug: str) -> str:
-    from tools.registry import REGISTRY  # here, not at the top: the registry imports the tools
-
-    entry = REGISTRY.get(slug)
-    return entry[0].title if entry else f"another tool (‘{_shorten(slug)}’)"
+    return fit.field_for(tool, name) is not None
 
 
 def _string_map(value: Any) -> dict[str, str] | None:
@@ -105,41 +58,128 @@ def _string_map(value: Any) -> dict[str, str] | None:
     return dict(value)
 
 
-def _migrate(
-    tool: Tool, answers: dict[str, str], saved_version: int, steps: Mapping[int, Migration]
-) -> dict[str, str]:
+def export_document(tool: Tool, answers: dict[str, str], saved_at: str) -> str:
+    """The answers as a versioned JSON document; DraftError if the page could not reload it.
+
+    Export checks exactly what import checks, so every file it writes imports again.
+    """
+    if _string_map(answers) is None:
+        raise DraftError("These answers cannot be saved: every answer must be text")
+    found = fit.problems(tool, answers)
+    if found and all(p.unknown for p in found):
+        raise DraftError(
+            f"These answers cannot be saved: this page does not ask for {fit.names(found)}"
+        )
+    if found:
+        raise DraftError(f"These answers cannot be saved: {fit.described(found)}")
+    document = {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "tool": tool.slug,
+        "tool_version": tool.version,
+        "saved_at": saved_at,
+        "answers": answers,
+    }
+    text = json.dumps(document, sort_keys=True, indent=2, ensure_ascii=False)
+    return escape_lone_surrogates(text)
+
+
+def escape_lone_surrogates(text: str) -> str:
+    """JSON text with any lone surrogate written as an escape.
+
+    A browser string may hold one, but it cannot be written as UTF-8 (a file, or
+    Pyodide's conversion to JavaScript): the \\u escape keeps it without loss.
+    """
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def version_of(document: Mapping[str, Any], key: str, lowest: int = 1) -> int | None:
+    """A version number stored in a document: an int (not bool) >= `lowest`, else None."""
+    value = document.get(key)
+    if isinstance(value, bool) or not isinstance(value, int) or value < lowest:
+        return None
+    return value
+
+
+def title_of(slug: str) -> str:
+    """How messages name the tool a document was saved from."""
+    from tools.registry import REGISTRY  # here, not at the top: the registry imports the tools
+
+    entry = REGISTRY.get(slug)
+    return entry[0].title if entry else f"another tool (‘{fit.shorten(slug)}’)"
+
+
+def migrate(
+    tool: Tool, answers: dict[str, str], saved_version: int,
+    steps: Mapping[int, Migration] | None = None,
+) -> dict[str, str] | None:
+    """Answers saved by `saved_version` upgraded to tool.version; None without a path."""
+    chain = MIGRATIONS.get(tool.slug, {}) if steps is None else steps
     for version in range(saved_version, tool.version):
-        step = steps.get(version)
+        step = chain.get(version)
         if step is None:
-            raise DraftError(
-                f"The selected file was saved by an older version of {tool.title} "
-                f"(version {saved_version}) that this page cannot convert"
-            )
+            return None
         answers = step(answers)
     return answers
+
+
+def load_unique(text: str) -> tuple[Any, list[str]]:
+    """json.loads, also returning every key that appears twice in one object.
+
+    Python keeps the last value of a duplicate key silently; a strict import must
+    not, because the first value would be lost without a word.
+    """
+    duplicates: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        seen: dict[str, Any] = {}
+        for key, value in items:
+            if key in seen and key not in duplicates:
+                duplicates.append(key)
+            seen[key] = value
+        return seen
+
+    return json.loads(text, object_pairs_hook=pairs), duplicates
+
+
+def _read(text: str) -> Any:
+    """The JSON of an imported file, within the limits and without duplicate keys."""
+    if len(text) > limits.MAX_DOCUMENT_CHARS:
+        raise DraftError(limits.FILE_TOO_LARGE)
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise DraftError("The selected file is empty")
+    if limits.too_deep(text):
+        raise DraftError(limits.FILE_TOO_DEEP)
+    try:
+        document, duplicates = load_unique(text)
+    except (ValueError, RecursionError):
+        raise DraftError(
+            "The selected file is not a saved set of answers: it could not be read as "
+            "JSON. Select a file exported from this page"
+        ) from None
+    if duplicates:
+        shown = fit.names(fit.Problem(k, "", True) for k in sorted(duplicates))
+        raise DraftError(
+            f"The selected file is damaged: it has more than one value for {shown}. "
+            f"{_NOT_IMPORTED}"
+        )
+    return document
 
 
 def import_document(
     tool: Tool, text: str, migrations: Mapping[int, Migration] | None = None
 ) -> dict[str, str]:
     """Answers from a saved document, upgraded to this tool version, or DraftError."""
-    if not text.strip():
-        raise DraftError("The selected file is empty")
-    try:
-        document = json.loads(text.removeprefix("\ufeff"))
-    except ValueError:
-        raise DraftError(
-            "The selected file is not a saved set of answers: it could not be read as "
-            "JSON. Select a file exported from this page"
-        ) from None
+    document = _read(text)
     not_ours = DraftError(
         "The selected file is JSON, but not a set of answers exported from this guide. "
         "Select a file exported from this page"
     )
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise not_ours
-    format_version = _version(document, "format_version")
-    tool_version = _version(document, "tool_version")
+    format_version = version_of(document, "format_version")
+    tool_version = version_of(document, "tool_version")
     slug = document.get("tool")
     if format_version is None or tool_version is None or not isinstance(slug, str):
         raise not_ours
@@ -147,7 +187,7 @@ def import_document(
     if format_version > FORMAT_VERSION:
         raise DraftError(f"{newer}. Import it into the latest version of the guide")
     if slug != tool.slug:
-        raise DraftError(f"The selected file holds answers for {_title_of(slug)}, "
+        raise DraftError(f"The selected file holds answers for {title_of(slug)}, "
                          f"not {tool.title}")
     if tool_version > tool.version:
         raise DraftError(
@@ -157,13 +197,21 @@ def import_document(
     answers = _string_map(document.get("answers"))
     if answers is None:
         raise DraftError("The selected file is damaged: every answer in it must be text")
-    steps = MIGRATIONS.get(tool.slug, {}) if migrations is None else migrations
-    answers = _migrate(tool, answers, tool_version, steps)
-    unknown = _unknown_names(tool, answers)
-    if unknown:
+    upgraded = migrate(tool, answers, tool_version, migrations)
+    if upgraded is None:
         raise DraftError(
-            f"The selected file has answers this page does not ask for: {unknown}. "
-            "Nothing was imported, so nothing has been lost. Check that you are on the "
-            "page the file was saved from"
+            f"The selected file was saved by an older version of {tool.title} "
+            f"(version {tool_version}) that this page cannot convert"
         )
-    return answers
+    found = fit.problems(tool, upgraded)
+    if found and all(p.unknown for p in found):
+        raise DraftError(
+            f"The selected file has answers this page does not ask for: {fit.names(found)}. "
+            f"{_NOT_IMPORTED}. {_CHECK_PAGE}"
+        )
+    if found:
+        raise DraftError(
+            f"The selected file has answers this page cannot accept: {fit.described(found)}. "
+            f"{_NOT_IMPORTED}. {_CHECK_PAGE}"
+        )
+    return upgraded

@@ -137,10 +137,11 @@ def _check_dates(parsed: Parsed) -> None:
                                  "same as the date of the current conviction or caution, "
                                  "because there are no previous sanctions"))
     tenth = birthday(born, AGE_OF_CRIMINAL_RESPONSIBILITY)
-    if born <= as_at and first < tenth:
+    if born <= as_at and (tenth is None or first < tenth):
+        when = "" if tenth is None else f"{long_date(tenth)}, "
         errors.append(FieldError("first_sanction_date", "Date of first sanction must be on or "
-                                 f"after {long_date(tenth)}, the person’s 10th birthday: no "
-                                 "one under 10 can be convicted or cautioned"))
+                                 f"after {when}the person’s 10th birthday: no one under 10 "
+                                 "can be convicted or cautioned"))
     if follow_up < convicted:
         errors.append(FieldError("follow_up_start", "Start of follow-up must be on or after "
                                  "the date of the current conviction or caution"))

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from tools.answers import row_number
+from tools.limits import ANSWER_LIMIT_TEXT, MAX_ANSWER_CHARS
 from tools.result import FieldError
 from tools.schema import Field, Repeat, Tool
 
@@ -19,6 +21,9 @@ Value = str | int | date | bool | tuple[str, ...] | None
 _DMY = re.compile(r"^\s*(\d{1,2})\s*[/\-. ]\s*(\d{1,2})\s*[/\-. ]\s*(\d+)\s*$")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
+#: More digits than any field's range needs. Checked before int(): Python
+#: refuses to convert a string of more than 4,300 digits (ValueError).
+MAX_INTEGER_DIGITS = 12
 
 
 @dataclass(frozen=True)
@@ -56,9 +61,9 @@ def parse_date(field: Field, raw: str, input_name: str) -> tuple[date | None, Fi
     if iso:
         year, month, day = (int(g) for g in iso.groups())
     elif dmy:
-        day, month, year = (int(g) for g in dmy.groups())
-        if len(dmy.group(3)) != 4:
+        if len(dmy.group(3)) != 4:  # before int(): a year can be typed with 5,000 digits
             return None, FieldError(input_name, f"Year in {noun} must include 4 numbers")
+        day, month, year = (int(g) for g in dmy.groups())
     else:
         return None, FieldError(
             input_name, f"Enter {noun} as day, month and year, for example 27/3/1985"
@@ -74,7 +79,18 @@ def parse_integer(field: Field, raw: str, input_name: str) -> tuple[int | None, 
     text = raw.strip().replace(",", "")
     if not _INTEGER.match(text):
         return None, FieldError(input_name, f"{capitalised(noun)} must be a whole number, like 3")
-    number = int(text)
+    sign = "-" if text[0] == "-" else ""
+    digits = text.lstrip("+-").lstrip("0") or "0"
+    if len(digits) > MAX_INTEGER_DIGITS:
+        if sign and field.minimum is not None:
+            return None, FieldError(
+                input_name, f"{capitalised(noun)} must be {field.minimum} or more")
+        if not sign and field.maximum is not None:
+            return None, FieldError(
+                input_name, f"{capitalised(noun)} must be {field.maximum} or fewer")
+        return None, FieldError(input_name, f"{capitalised(noun)} must be a whole number "
+                                f"with no more than {MAX_INTEGER_DIGITS} digits")
+    number = int(sign + digits)
     if field.minimum is not None and number < field.minimum:
         return None, FieldError(input_name, f"{capitalised(noun)} must be {field.minimum} or more")
     if field.maximum is not None and number > field.maximum:
@@ -88,6 +104,9 @@ def parse_field(field: Field, raw: str | None, input_name: str) -> tuple[Value, 
     """Parse one input; an empty optional field gives None (or "" for text)."""
     text = (raw or "").strip()
     noun = field.message_noun
+    if raw is not None and len(raw) > MAX_ANSWER_CHARS:
+        return None, FieldError(
+            input_name, f"{capitalised(noun)} must be {ANSWER_LIMIT_TEXT} or less")
     if not text:
         if not field.required:
             return ("" if field.kind in ("text", "textarea") else None), None
@@ -115,9 +134,12 @@ def parse_field(field: Field, raw: str | None, input_name: str) -> tuple[Value, 
 
 
 def _parse_group(group: Repeat, raw: dict[str, str]) -> tuple[tuple[Row, ...], list[FieldError]]:
+    # Only rows the page can show (1..max_rows, written as the page writes them):
+    # "supervision.².what" or "supervision.99.what" is not an answer to this form.
     numbers = sorted(
-        {int(name.split(".")[1]) for name in raw if name.startswith(group.name + ".")
-         and name.count(".") == 2 and name.split(".")[1].isdigit()}
+        {n for n in (row_number(name.split(".")[1]) for name in raw
+                     if name.startswith(group.name + ".") and name.count(".") == 2)
+         if n is not None and n <= group.max_rows}
     )
     rows: list[Row] = []
     errors: list[FieldError] = []

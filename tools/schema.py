@@ -128,7 +128,7 @@ class Tool:
         if any(f.name == input_name for f in self.fields()):
             return True
         parts = input_name.split(".")
-        if len(parts) != 3 or not parts[1].isdigit():
+        if len(parts) != 3 or not (parts[1].isascii() and parts[1].isdigit()):
             return False
         group, _row, sub = parts
         return any(r.name == group and any(f.name == sub for f in r.fields) for r in self.repeats())

@@ -18,22 +18,34 @@ from tools.schema import Field, Repeat, Section, Tool
 SAVED_AT = "2026-11-22T10:00:00Z"
 
 
-def names(tool: Tool) -> st.SearchStrategy[str]:
-    """Every input name the tool's page can show, with any row number it allows."""
-    top = [f.name for f in tool.fields()]
-    rows = st.tuples(
-        st.sampled_from([(r.name, f.name, r.max_rows) for r in tool.repeats() for f in r.fields]),
-        st.integers(min_value=1, max_value=20),
-    ).map(lambda t: f"{t[0][0]}.{min(t[1], t[0][2])}.{t[0][1]}")
-    return st.one_of(st.sampled_from(top), rows)
-
-
 #: Arbitrary text, including lone surrogates a browser string may hold, and script payloads.
 TEXT = st.one_of(
     st.text(),
     st.sampled_from(["<script>alert(1)</script>", "\"}]\n", "\\u0000", "\ud800", "😀"]),
     st.builds(lambda a, b: a + "<script>alert(1)</script>" + b, st.text(), st.text()),
 )
+
+
+def value_for(field: Field) -> st.SearchStrategy[str]:
+    """Any value the page can show in `field`: free text, or one of its own options."""
+    keys = [o.key for o in field.options]
+    if field.kind == "choice":
+        return st.sampled_from(["", *keys])
+    if field.kind == "choices":
+        return st.lists(st.sampled_from(keys), unique=True).map(",".join)
+    if field.kind == "yes_no":
+        return st.sampled_from(["", "yes", "no"])
+    return TEXT
+
+
+def answers_for(tool: Tool) -> st.SearchStrategy[dict[str, str]]:
+    """Answers the page could have sent: every name it shows, any row number it allows."""
+    named = [(f.name, f) for f in tool.fields()]
+    named += [(f"{r.name}.{row}.{f.name}", f) for r in tool.repeats() for f in r.fields
+              for row in range(1, r.max_rows + 1)]
+    pairs = st.sampled_from(named).flatmap(
+        lambda pair: st.tuples(st.just(pair[0]), value_for(pair[1])))
+    return st.lists(pairs, max_size=30).map(dict)
 
 
 def document(**changes: Any) -> str:
@@ -58,7 +70,7 @@ def import_error(text: str, tool: Tool = TOOL) -> str:
 # ---- round trip ---------------------------------------------------------------
 
 @settings(deadline=None, max_examples=300)
-@given(st.dictionaries(names(TOOL), TEXT, max_size=30))
+@given(answers_for(TOOL))
 def test_export_then_import_loses_nothing(answers: dict[str, str]) -> None:
     text = export_document(TOOL, answers, SAVED_AT)
     assert import_document(TOOL, text) == answers
