@@ -61,9 +61,11 @@ def test_a_kept_draft_survives_reload_and_delete_removes_it(session: Session) ->
     page.wait_for_timeout(600)  # drafts are saved 300 ms after the last keystroke
     page.reload()
     session.wait_ready(TOOL)
+    restored = page.locator(f"{TOOL} [data-role=draft-notice] [data-notice=restored]")
+    restored.wait_for()  # restored through Python, once it has loaded
+    assert "was restored" in restored.inner_text()
     assert read(page, SLUG) == {**answers, "assessment_summary": "Typed after ticking the box"}
     assert page.is_checked(f"#{SLUG}-keep-draft")
-    assert "has been restored" in page.inner_text(f"{TOOL} [data-role=draft-status]")
     page.click(f"{TOOL} [data-action=delete-draft]")
     assert "Draft deleted" in page.inner_text(f"{TOOL} [data-role=draft-status]")
     page.reload()
@@ -100,7 +102,8 @@ def test_export_json_then_import_in_a_fresh_profile_is_identical(
         fresh.wait_ready(TOOL)
         assert read(other, SLUG) == {}
         other.set_input_files(f"#{input_id(SLUG, 'import-file')}", str(saved))
-        other.locator(f"{TOOL} [data-role=draft-status]").filter(has_text="imported").wait_for()
+        other.locator(f"{TOOL} [data-role=draft-status]").filter(
+            has_text=f"{len(answers)} answers imported").wait_for()
         assert read(other, SLUG) == read(page, SLUG) == answers
         fresh.watch.assert_clean()
     finally:

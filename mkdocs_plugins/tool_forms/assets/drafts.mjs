@@ -1,7 +1,16 @@
-// Opt-in drafts in this browser's localStorage, and files to download. A
-// draft exists only while the reader has ticked "Keep a draft on this device".
+// Opt-in drafts in this browser's localStorage, the limits a saved document
+// must keep to (the same numbers and wording as tools/limits.py), and files to
+// download. A draft exists only while the reader has ticked "Keep a draft on
+// this device"; it is stored in the draft format of tools.drafts (C1 in
+// ARCHITECTURE.md), and read back only through Python's lenient "restore".
 
 const PREFIX = "roh-draft:";
+export const DRAFT_FORMAT = "risk-of-harm-guide/draft";
+export const DRAFT_FORMAT_VERSION = 1;
+
+/** tools/limits.py: an imported file or a stored draft, and how deep its JSON may nest. */
+export const MAX_DOCUMENT_CHARS = 1_000_000;
+export const MAX_JSON_DEPTH = 32;
 
 function storage() {
   try {
@@ -15,8 +24,11 @@ function storage() {
   }
 }
 
+/** The stored draft of one tool, as text: parsing and checking it is Python's job. */
 export class DraftStore {
-  constructor(slug) {
+  constructor(slug, toolVersion) {
+    this.slug = slug;
+    this.toolVersion = toolVersion;
     this.key = PREFIX + slug;
     this.store = storage();
   }
@@ -25,29 +37,107 @@ export class DraftStore {
     return this.store !== null;
   }
 
-  load() {
+  /** The stored text, or null when there is none (or storage went away). Never throws. */
+  read() {
     if (!this.store) return null;
     try {
-      const draft = JSON.parse(this.store.getItem(this.key) || "null");
-      return draft && typeof draft.answers === "object" ? draft : null;
+      return this.store.getItem(this.key);
     } catch {
       return null;
     }
   }
 
-  save(answers) {
-    if (!this.store) return false;
+  /** Store `answers`; the stored text, or null when storage is full or blocked. */
+  write(answers) {
+    if (!this.store) return null;
+    const text = JSON.stringify({
+      format: DRAFT_FORMAT,
+      format_version: DRAFT_FORMAT_VERSION,
+      tool: this.slug,
+      tool_version: this.toolVersion,
+      saved_at: new Date().toISOString(),
+      answers,
+    });
     try {
-      this.store.setItem(this.key, JSON.stringify({ answers, saved_at: new Date().toISOString() }));
-      return true;
+      this.store.setItem(this.key, text);
+      return text;
     } catch {
-      return false;  // quota exceeded: the caller says so
+      return null;  // quota exceeded: the caller says so
     }
   }
 
   remove() {
-    if (this.store) this.store.removeItem(this.key);
+    if (!this.store) return;
+    try {
+      this.store.removeItem(this.key);
+    } catch {
+      // Storage withdrawn since the page loaded: there is nothing left to remove.
+    }
   }
+
+  /** Whether a `storage` event is about this draft (key null: the whole store was cleared). */
+  concerns(event) {
+    return event.storageArea === this.store && (event.key === null || event.key === this.key);
+  }
+}
+
+/**
+ * Whether JSON `text` nests deeper than `limit`, by a scan that keeps no stack
+ * (Pyodide's stack overflows on deep JSON far sooner than CPython's).
+ */
+export function nestsDeeperThan(text, limit = MAX_JSON_DEPTH) {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 0x5c) i += 1;             // backslash: skip the escaped character
+      else if (char === 0x22) inString = false;
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x7b || char === 0x5b) {   // { [
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (char === 0x7d || char === 0x5d) {   // } ]
+      depth -= 1;
+    }
+  }
+  return false;
+}
+
+/** Why a chosen file cannot be a set of answers, judged by its size alone ("" if it may be). */
+export function fileSizeProblem(bytes) {
+  return bytes > MAX_DOCUMENT_CHARS
+    ? "The selected file is larger than 1 MB, so it cannot be a set of answers saved from this page"
+    : "";
+}
+
+/** Why the text of a chosen file cannot be a set of answers ("" if Python should judge it). */
+export function fileTextProblem(text) {
+  if (text.length > MAX_DOCUMENT_CHARS) return fileSizeProblem(text.length);
+  if (nestsDeeperThan(text)) {
+    return `The selected file has values nested more than ${MAX_JSON_DEPTH} levels deep, ` +
+      "so it cannot be a set of answers saved from this page";
+  }
+  return "";
+}
+
+/** Why a stored draft cannot be read, judged before Python sees it ("" if Python should judge it). */
+export function draftTextProblem(text) {
+  if (text.length > MAX_DOCUMENT_CHARS) {
+    return "This saved draft could not be read (it is larger than 1 MB, so it cannot be a " +
+      "draft saved from this page)";
+  }
+  if (nestsDeeperThan(text)) {
+    return `This saved draft could not be read (it has values nested more than ${MAX_JSON_DEPTH} ` +
+      "levels deep, so it cannot be a draft saved from this page)";
+  }
+  return "";
+}
+
+/** "1 answer" or "12 answers". */
+export function answersText(count) {
+  return `${count} answer${count === 1 ? "" : "s"}`;
 }
 
 /** Offer `text` as a file download, made in the page: nothing is uploaded. */
@@ -66,7 +156,7 @@ export function download(filename, text, type) {
 /** "23 November 2026, 10:04" in the reader's time zone. */
 export function readableTime(iso) {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "an earlier visit";
+  if (!iso || Number.isNaN(date.getTime())) return "an earlier visit";
   return date.toLocaleString("en-GB", {
     day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit",
   });

@@ -2,14 +2,17 @@
 // the tab's Python runtime, shows its progress, sends answers, renders results
 // and errors, and (for checklists) drafts, export, import and print. Works on
 // first load and after each Material instant navigation (document$).
-import { DraftStore, download, isoDay, readableTime, todayText } from "./drafts.mjs";
+import { DraftPanel } from "./draft-panel.mjs";
+import { todayText } from "./drafts.mjs";
 import { clearErrors, showErrors } from "./error-summary.mjs";
-import { addRow, collect, fill, updateAddButton } from "./form-state.mjs";
+import { addRow, collect, updateAddButton } from "./form-state.mjs";
 import { renderReport } from "./report.mjs";
 import { runtimeFor, unsupportedReason } from "./runtime.mjs";
+import { FileTransfer } from "./transfer.mjs";
 
-const IMPORT_FIELD = "import-file";
-const SAVE_DELAY_MS = 300;
+/** What the reader sees when the runtime fails in a way it did not describe itself. */
+const UNEXPECTED = "Something went wrong in the calculator. Your answers are still here. " +
+  "Try again, or reload the page.";
 
 class ToolForm {
   constructor(root) {
@@ -35,16 +38,7 @@ class ToolForm {
       this.root.dataset.state = "error";
       return;
     }
-    const base = document.baseURI;
-    this.runtime = runtimeFor({
-      workerUrl: new URL(this.root.dataset.worker, base).href,
-      pyodideUrl: new URL(this.root.dataset.pyodide, base).href,
-      archiveUrl: new URL(this.root.dataset.archive, base).href,
-      timeout: Number(this.root.dataset.bootTimeout || 60000),
-    });
-    for (const input of this.form.querySelectorAll('[data-default="today"]')) {
-      if (!input.value) input.value = todayText();
-    }
+    // Every control is wired before anything that can fail on stored or fetched data runs.
     for (const group of this.form.querySelectorAll("[data-repeat]")) {
       updateAddButton(group);
       group.querySelector('[data-action="add-row"]').addEventListener("click", () => {
@@ -56,11 +50,32 @@ class ToolForm {
       event.preventDefault();
       this.evaluate({ focusResult: true });
     });
-    this.find('[data-action="retry"]').addEventListener("click", () => this.runtime.start());
+    this.find('[data-action="retry"]').addEventListener("click", () => this.runtime?.start());
+    if (this.root.hasAttribute("data-drafts")) {
+      this.drafts = new DraftPanel(this);
+      this.drafts.wire();
+      new FileTransfer(this, this.drafts).wire();
+    }
+    for (const input of this.form.querySelectorAll('[data-default="today"]')) {
+      if (!input.value) input.value = todayText();
+    }
+    const base = document.baseURI;
+    this.runtime = runtimeFor({
+      workerUrl: new URL(this.root.dataset.worker, base).href,
+      pyodideUrl: new URL(this.root.dataset.pyodide, base).href,
+      archiveUrl: new URL(this.root.dataset.archive, base).href,
+      timeout: Number(this.root.dataset.bootTimeout || 60000),
+    });
     this.find('[data-action="submit"]').disabled = false;
-    if (this.root.hasAttribute("data-drafts")) this.startDrafts();
     this.unsubscribe = this.runtime.subscribe((state, detail) => this.show(state, detail));
     this.runtime.start();
+    if (this.drafts) {
+      try {
+        this.drafts.begin();
+      } catch (error) {  // whatever storage holds, the form and its controls keep working
+        console.error(error);
+      }
+    }
   }
 
   show(state, detail) {
@@ -96,20 +111,30 @@ class ToolForm {
     if (this.runtime.state !== "ready") {
       this.status.textContent = `Your answers will be checked as soon as the ${this.noun()} has loaded.`;
     }
-    return this.runtime.call({ v: 1, tool: this.slug, ...request });
+    return this.request(request);
+  }
+
+  /**
+   * Send one request to Python; always resolves to a response ({ok, ...} or
+   * {ok: false, errors}), whatever happens on the way.
+   */
+  async request(request) {
+    try {
+      const response = await this.runtime.call({ v: 1, tool: this.slug, ...request });
+      if (response && typeof response === "object" && (response.ok || Array.isArray(response.errors))) {
+        return response;
+      }
+      console.error("Unexpected response from the tools runtime", response);
+    } catch (error) {
+      console.error(error);
+    }
+    return { v: 1, ok: false, errors: [{ field: null, message: UNEXPECTED }] };
   }
 
   /** Evaluate the answers; resolves to the outcome, or null after showing errors. */
   async evaluate({ focusResult = false } = {}) {
     const started = performance.now();
-    let response;
-    try {
-      response = await this.call({ op: "evaluate", inputs: collect(this.form) });
-    } catch (error) {
-      showErrors(this.root, this.slug, [{ field: null, message:
-        `The ${this.noun()} could not check your answers (${error.message}). Your answers are kept: try again.` }]);
-      return null;
-    }
+    const response = await this.call({ op: "evaluate", inputs: collect(this.form) });
     if (!response.ok) {
       showErrors(this.root, this.slug, response.errors);
       return null;
@@ -121,78 +146,6 @@ class ToolForm {
     this.root.dataset.roundTripMs = (performance.now() - started).toFixed(1);  // benchmarks/
     if (focusResult) this.result.focus();
     return response.outcome;
-  }
-
-  startDrafts() {
-    const panel = this.find('[data-role="drafts"]');
-    panel.hidden = false;
-    this.drafts = new DraftStore(this.slug);
-    this.keep = this.find('[data-action="keep-draft"]');
-    this.draftStatus = this.find('[data-role="draft-status"]');
-    if (!this.drafts.available) {
-      this.keep.disabled = true;
-      this.draftStatus.textContent = "This browser does not allow drafts to be kept. " +
-        "Use “Export answers” to save your answers to a file instead.";
-    }
-    const draft = this.drafts.load();
-    if (draft) {
-      fill(this.form, this.slug, draft.answers);
-      this.keep.checked = true;
-      this.draftStatus.textContent = `Your draft from ${readableTime(draft.saved_at)} has been ` +
-        "restored. Untick the box or delete the draft to remove it from this device.";
-    }
-    this.keep.addEventListener("change", () => {
-      if (this.keep.checked) {
-        this.saveDraft();
-        this.draftStatus.textContent = "Your answers are being kept on this device as you type.";
-      } else {
-        this.drafts.remove();
-        this.draftStatus.textContent = "Draft deleted from this device. Your answers stay on this " +
-          "page until you leave it.";
-      }
-    });
-    const later = () => {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = setTimeout(() => this.saveDraft(), SAVE_DELAY_MS);
-    };
-    this.form.addEventListener("input", later);
-    this.form.addEventListener("change", later);
-    this.find('[data-action="delete-draft"]').addEventListener("click", () => {
-      this.drafts.remove();
-      this.keep.checked = false;
-      this.draftStatus.textContent = "Draft deleted from this device. Your answers stay on this " +
-        "page until you leave it.";
-    });
-    this.find('[data-action="export-json"]').addEventListener("click", () => this.exportJson());
-    this.find('[data-action="export-markdown"]').addEventListener("click", () => this.exportMarkdown());
-    this.find('[data-action="print"]').addEventListener("click", () => this.print());
-    this.find('[data-action="import"]').addEventListener("change", (event) => this.import(event.target));
-  }
-
-  saveDraft() {
-    if (!this.keep.checked) return;
-    if (!this.drafts.save(collect(this.form))) {
-      this.draftStatus.textContent = "Your draft could not be saved: this browser’s storage is " +
-        "full or blocked. Export your answers to a file instead.";
-    }
-  }
-
-  async exportJson() {
-    const saved = new Date().toISOString();
-    const response = await this.call({ op: "export", inputs: collect(this.form), saved_at: saved });
-    if (!response.ok) {
-      showErrors(this.root, this.slug, response.errors);
-      return;
-    }
-    download(`${this.slug}-${isoDay()}.json`, response.document, "application/json");
-    this.draftStatus.textContent = "Your answers have been exported to a file in your downloads.";
-  }
-
-  async exportMarkdown() {
-    const outcome = await this.evaluate();
-    if (!outcome) return;
-    download(`${this.slug}-${isoDay()}.md`, outcome.markdown, "text/markdown");
-    this.draftStatus.textContent = "The plan has been exported to a Markdown file in your downloads.";
   }
 
   /** Print only the result (the plan and its findings), not the page around it. */
@@ -211,23 +164,6 @@ class ToolForm {
       document.documentElement.classList.remove("roh-print-tool");
       copy.remove();
     }
-  }
-
-  async import(input) {
-    const file = input.files && input.files[0];
-    if (!file) return;
-    const text = await file.text();
-    input.value = "";
-    const response = await this.call({ op: "import", document: text });
-    if (!response.ok) {
-      showErrors(this.root, this.slug, response.errors.map((error) =>
-        ({ ...error, field: error.field || IMPORT_FIELD })));
-      return;
-    }
-    clearErrors(this.root);
-    fill(this.form, this.slug, response.inputs);
-    this.saveDraft();
-    this.draftStatus.textContent = `The answers from “${file.name}” have been imported.`;
   }
 }
 
