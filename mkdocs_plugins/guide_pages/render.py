@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape
 
+from mkdocs_plugins.editions_data import Edition
 from mkdocs_plugins.glossary import anchor, sort_key
+from mkdocs_plugins.guide_pages.changes import ChangeNote
 from mkdocs_plugins.guide_pages.data import Entry
+from mkdocs_plugins.guide_pages.this_edition import ThisEdition
 
 
 def link(from_page: str, to_page: str) -> str:
@@ -68,48 +73,92 @@ def biographies(entries: Iterable[Entry]) -> str:
     return "\n".join(lines)
 
 
-def versions(entries: Iterable[Entry]) -> str:
-    lines = ["| Version | Released | What it was |", "| --- | --- | --- |"]
-    for entry in entries:
-        lines.append(
-            f"| {entry.text('version')} | {entry.text('released')} | {entry.text('description')} |"
-        )
+def _date(value: datetime.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def _edition_status(edition: Edition, this: ThisEdition) -> str:
+    if edition.current:
+        status = "Current edition"
+    elif edition.published and edition.superseded_on is not None:
+        status = f"Superseded on {_date(edition.superseded_on)}"
+    else:
+        return "Not published on this site"
+    if edition.edition == this.edition.edition:
+        status += " (you are reading it)"
+    elif not this.whole_site:
+        # A single-edition build (make build) holds only its own edition.
+        status += "; not in this copy, which holds only this edition"
+    return status
+
+
+def versions(this: ThisEdition, page_url: str) -> str:
+    """The Version history table: every edition, newest first, from editions.yml.
+
+    Each edition published on this site links to its own copy, `../<edition>/`
+    from this edition's root: the version selector's fallback without
+    JavaScript. A single-edition build links only to itself (its home page),
+    because the other editions' folders are not in it.
+    """
+    folder = page_url[: page_url.rfind("/") + 1]
+    to_root = "../" * folder.count("/") or "./"
+    lines = ["| Edition | Released | On this site | About this edition |",
+             "| --- | --- | --- | --- |"]
+    for edition in this.editions:
+        # "Edition 4.36", but the early "Special Edition" is named as it was.
+        name = escape(edition.edition if "dition" in edition.edition
+                      else f"Edition {edition.edition}")
+        shown = name
+        if edition.published and this.whole_site:
+            shown = f'<a href="{to_root}../{escape(edition.edition)}/">{name}</a>'
+        elif edition.edition == this.edition.edition:
+            shown = f'<a href="{to_root}">{name}</a>'
+        lines.append(f"| {shown} | {edition.released} | {_edition_status(edition, this)} "
+                     f"| {edition.description} |")
     return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
-class ChangedPage:
-    """A page whose front matter says it changed in the edition being listed."""
+class SectionPage:
+    """A numbered page: where it is and what it is called (for headings and links)."""
 
     src: str
     section: str
     title: str
-    note: str
-
-    @property
-    def number_key(self) -> tuple[int, ...]:
-        return tuple(int(part) for part in self.section.split(".") if part.isdigit())
 
 
-SECTION_TITLES = {
-    "1": "Section 1: Key concepts and definitions",
-    "2": "Section 2: Basic risk assessment",
-    "3": "Section 3: Advanced risk assessment",
-    "4": "Section 4: Risk management",
-    "5": "Section 5: Working with other agencies",
-    "6": "Section 6: Best practice and avoiding errors",
-}
+def changes(notes: Iterable[ChangeNote], tops: dict[str, SectionPage], page: str,
+            this: ThisEdition) -> str:
+    """'New material and changes' for this edition, grouped by core section.
 
-
-def changes(pages: Iterable[ChangedPage], page: str) -> str:
-    """The 'New material and changes' list, grouped by core section."""
-    lines: list[str] = []
-    current = ""
-    for changed in sorted(pages, key=lambda p: p.number_key):
-        top = changed.section.split(".")[0]
-        if top != current:
-            current = top
-            lines += ["", f"## {SECTION_TITLES.get(top, 'Section ' + top)}", ""]
-        target = link(page, changed.src)
-        lines.append(f"- [{changed.section} {changed.title}]({target}): {changed.note}")
-    return "\n".join(lines).lstrip("\n") + "\n"
+    Like the seed's page: one heading per core section (linked to its overview
+    page), then each changed page of that section with its note. The section's
+    own overview page, when it changed, gives the paragraph under the heading.
+    """
+    edition = this.edition
+    mine = sorted((n for n in notes if n.edition == edition.edition), key=lambda n: n.number_key)
+    previous = this.previous()
+    since = f" since edition {previous.label}" if previous else ""
+    if not mine:
+        return (f"No page of edition {edition.label} carries a change note{since}: "
+                "it has no new material to list.\n")
+    count = len({n.src for n in mine})
+    lines = [f"Edition {edition.label} changed {count} "
+             f"{'page' if count == 1 else 'pages'}{since}, listed by section below."]
+    groups: dict[str, list[ChangeNote]] = {}
+    for note in mine:
+        groups.setdefault(note.section.split(".")[0], []).append(note)
+    for top, group in groups.items():
+        overview = tops.get(top)
+        heading = f"Section {top}: {overview.title}" if overview else f"Section {top}"
+        if overview:
+            heading = f"[{heading}]({link(page, overview.src)})"
+        lines += ["", f"## {heading} {{#changes-{top}}}", ""]
+        own = [n for n in group if n.section == top]
+        for note in own:
+            lines += [note.note, ""]
+        for note in group:
+            if note.section != top:
+                lines.append(f"- [{note.section} {note.title}]({link(page, note.src)}): "
+                             f"{note.note}")
+    return "\n".join(lines).rstrip("\n") + "\n"

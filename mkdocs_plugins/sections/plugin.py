@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -26,9 +26,10 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_plugins.glossary import Term, load_glossary
+from mkdocs_plugins.guide_pages.this_edition import ThisEdition, this_edition
 from mkdocs_plugins.sections import citation, routes
 from mkdocs_plugins.sections.config import SectionsConfig
-from mkdocs_plugins.sections.crossrefs import link_sections, relative_link
+from mkdocs_plugins.sections.crossrefs import link_sections
 from mkdocs_plugins.sections.index_markers import (
     Entry,
     Marker,
@@ -52,6 +53,7 @@ WHOLE_MARKER = re.compile(r"^<!--\s*generated:\s*whole-guide\s*-->\s*$", re.MULT
 WHOLE_PLACEHOLDER = "ROHWHOLEGUIDEPLACEHOLDERXQ"
 CARDS_MARKER = re.compile(r"^<!--\s*generated:\s*trainer-cards\s*-->\s*$", re.MULTILINE)
 _H1_LINE = re.compile(r"^#\s+.+$")
+log = get_plugin_logger("sections")
 
 
 def _fail(error: LocatedError) -> PluginError:
@@ -98,13 +100,18 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
         return files
 
     def _add_section_files(self, files: Files, config: MkDocsConfig) -> None:
-        site_url = config.site_url or "http://127.0.0.1:8000/"
+        self._edition: ThisEdition = this_edition(config)
+        # INFO, not WARNING: a warning fails `mkdocs build --strict`, and a local
+        # build is a normal thing to make. The cards page says it too.
+        self._notice = routes.local_notice(self._edition.root) if self._edition.local else ""
+        if self._notice:
+            log.info(routes.local_log_line(self._edition.root))
         cache = Path(config.config_file_path or ".").parent / ".cache" / "roh-qr"
         entries = {}
         for section in sorted(self._by_uri.values(), key=lambda s: s.key):
             page_url = files.get_file_from_path(section.src_uri).url  # type: ignore[union-attr]
             route = routes.route_uri(section.number)
-            url = routes.short_link(site_url, section.number)
+            url = self._edition.short_link(section.number)
             files.append(File.generated(config, route, content=routes.redirect_page(
                 section, get_relative_url(page_url, route))))
             files.append(File.generated(config, routes.qr_uri(section.number),
@@ -112,7 +119,8 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
             card = routes.card_uri(section.number)
             files.append(File.generated(config, card, content=routes.card_page(
                 section, url, get_relative_url(page_url, card) + f"#{section.anchor}",
-                get_relative_url(f"{ASSET_DIR}/card.css", card))))
+                get_relative_url(f"{ASSET_DIR}/card.css", card),
+                edition=self._edition.edition.edition, notice=self._notice)))
             entries[section.number] = {"title": section.title, "path": page_url}
         files.append(File.generated(config, SECTIONS_MAP, content=json.dumps(entries)))
         for name in ("sections.mjs", "sections.css", "card.css"):
@@ -151,19 +159,9 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
             markdown = INDEX_MARKER.sub(INDEX_PLACEHOLDER, markdown)
         if uri == self.config.print_page:
             markdown = WHOLE_MARKER.sub(WHOLE_PLACEHOLDER, markdown)
-        markdown = CARDS_MARKER.sub(lambda _: self._cards_table(uri), markdown)
+        markdown = CARDS_MARKER.sub(lambda _: routes.cards_table(
+            self._sections.values(), uri, self._edition.short_link, self._notice), markdown)
         return strip_markers(markdown)
-
-    def _cards_table(self, from_uri: str) -> str:
-        """Markdown: every section with links to its page and its trainer card."""
-        rows = ["| Section | Trainer card | Short link |", "| --- | --- | --- |"]
-        for section in self._sections.values():
-            page = relative_link(from_uri, section.src_uri)
-            card = relative_link(from_uri, routes.card_uri(section.number))
-            route = relative_link(from_uri, routes.route_uri(section.number))
-            rows.append(f"| [{section.label}]({page}) | [Card for {section.number}]({card}) "
-                        f"| [s/{section.number}/]({route}) |")
-        return "\n".join(rows)
 
     @staticmethod
     def _id_heading(markdown: str, section: Section) -> str:
@@ -183,7 +181,7 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
         if section is not None:
             html = citation.add_citation(html, section, get_relative_url(
                 routes.route_uri(section.number).removesuffix("index.html"), page.url),
-                routes.short_link(config.site_url or "", section.number))
+                self._edition.short_link(section.number))
         if uri != self.config.glossary_page:
             glossary = files.get_file_from_path(self.config.glossary_page)
             if glossary is not None:

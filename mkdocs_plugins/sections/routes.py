@@ -3,19 +3,23 @@
 `s/2.6.4/` redirects by meta refresh with a plain link (no script, so the site's
 policy needs no exception); `s/2.6.4/qr.svg` is a QR code of the short link,
 made at build time with segno; `cards/2.6.4/` is a one-page card for a slide
-or a wall. Pure: section data in, file contents out.
+or a wall. The short link itself (`<root>s/<n>/` for the current edition,
+`<root><edition>/s/<n>/` for a superseded one) comes from
+guide_pages.this_edition. Pure: section data in, file contents out.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
 
 import segno
 
 from mkdocs_plugins.csp.policy import with_placeholder
+from mkdocs_plugins.sections.crossrefs import relative_link
 from mkdocs_plugins.sections.numbering import Section
 
 ROUTE_PREFIX = "s"
@@ -38,9 +42,22 @@ def card_uri(number: str) -> str:
     return f"{CARDS_PREFIX}/{number}/index.html"
 
 
-def short_link(site_url: str, number: str) -> str:
-    """The absolute short link printed on cards and encoded in QR codes."""
-    return f"{site_url.rstrip('/')}/{ROUTE_PREFIX}/{number}/"
+def local_notice(root: str) -> str:
+    """Plain text: why this build's QR codes and cards must not go on a slide."""
+    return (
+        "This copy of the guide was built without its published address (ROH_SITE_URL "
+        f"was not set), so every QR code and short link on the trainer cards points to "
+        f"{root}, which opens only on the computer serving this copy. Do not put these "
+        "cards on slides or handouts: take them from the published guide, which is "
+        "published with ROH_SITE_URL set to its real address (see the README)."
+    )
+
+
+def local_log_line(root: str) -> str:
+    """The build log's one line saying the same as local_notice()."""
+    return (f"the QR codes and trainer cards point to the local address {root} "
+            "(ROH_SITE_URL is not set): fine for reading on this computer, not for slides; "
+            "publish with ROH_SITE_URL set to the guide's real address for cards to use")
 
 
 def _document(title: str, head: str, body: str) -> str:
@@ -84,14 +101,22 @@ def qr_svg(url: str, label: str, cache: Path | None = None) -> str:
     return svg
 
 
-def card_page(section: Section, url: str, section_href: str, stylesheet: str) -> str:
-    """A one-page printable card: big number, title, QR code and the short link."""
+def card_page(section: Section, url: str, section_href: str, stylesheet: str, *,
+              edition: str, notice: str = "") -> str:
+    """A one-page printable card: big number, title, QR code and the short link.
+
+    `notice` (from local_notice()) is shown above the card, and printed with
+    it, when the build's address is this computer's.
+    """
     label = escape(section.label)
+    warning = (f'<p class="roh-card__notice" role="note"><strong>Not for slides:</strong> '
+               f"{escape(notice)}</p>\n" if notice else "")
     return _document(
         f"Trainer card: {section.label} – {SITE_NAME}",
         f'<link rel="stylesheet" href="{escape(stylesheet)}">\n',
         '<main class="roh-card">\n'
-        f'<p class="roh-card__site">{SITE_NAME} · section</p>\n'
+        f'{warning}<p class="roh-card__site">{SITE_NAME} · edition {escape(edition)}'
+        " · section</p>\n"
         f'<h1 class="roh-card__title"><span class="roh-card__number">{escape(section.number)}'
         f'</span> <span class="roh-card__name">{escape(section.title)}</span></h1>\n'
         f'<img class="roh-card__qr" src="../../{qr_uri(section.number)}" width="320" '
@@ -101,3 +126,23 @@ def card_page(section: Section, url: str, section_href: str, stylesheet: str) ->
         "print this page to make a card for a slide, a handout or a noticeboard.</p>\n"
         "</main>\n",
     )
+
+
+def cards_table(sections: Iterable[Section], from_uri: str, short_link: Callable[[str], str],
+                notice: str = "") -> str:
+    """Markdown for the trainers' page: every section, its card and its short link.
+
+    The short link is shown as it is printed on the card (absolute) and links to
+    the route in this build, so it works wherever this copy is served.
+    """
+    rows = []
+    if notice:
+        rows.append(f'!!! warning "The QR codes point to this computer"\n\n    {notice}\n')
+    rows += ["| Section | Trainer card | Short link |", "| --- | --- | --- |"]
+    for section in sections:
+        page = relative_link(from_uri, section.src_uri)
+        card = relative_link(from_uri, card_uri(section.number))
+        route = relative_link(from_uri, route_uri(section.number))
+        rows.append(f"| [{section.label}]({page}) | [Card for {section.number}]({card}) "
+                    f"| [{short_link(section.number)}]({route}) |")
+    return "\n".join(rows)

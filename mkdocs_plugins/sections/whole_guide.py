@@ -83,7 +83,9 @@ def _rewrite_links(html: str, part: Part, anchors_by_url: Mapping[str, str],
         if anchor is not None and attribute == "href":
             inner = fragment if not fragment or fragment == anchor else f"{anchor}--{fragment}"
             return f'href="#{inner or anchor}"'
-        here = posixpath.dirname(own_url.rstrip("/")) or "."
+        # Relative to the folder the document's URL names ("print/" is the
+        # folder print, "print.html" the root), as a browser resolves it.
+        here = own_url[: own_url.rfind("/")] or "."
         relative = posixpath.relpath(path.rstrip("/") or ".", here)
         slash = "/" if path.endswith("/") else ""
         return f'{attribute}="{relative}{slash}{"#" + fragment if fragment else ""}"'

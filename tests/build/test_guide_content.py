@@ -145,8 +145,10 @@ def test_page_front_matter_heading_and_references(path: Path) -> None:
         assert meta.get(key), f"{path.name}: front matter needs {key}"
     assert isinstance(meta["last_reviewed"], date) and isinstance(meta["next_review"], date)
     assert meta["next_review"] > meta["last_reviewed"]
-    if meta.get("changed_in"):
-        assert str(meta.get("change_note", "")).strip(), f"{path.name}: change_note missing"
+    assert "changed_in" not in meta and "change_note" not in meta, (
+        f"{path.name}: write changes: {{\"4.36\": \"…\"}} instead")
+    for edition, note in (meta.get("changes") or {}).items():
+        assert isinstance(edition, str) and str(note).strip(), f"{path.name}: empty change note"
     first_heading = re.search(r"^# (.+)$", body, re.MULTILINE)
     assert first_heading and first_heading.group(1).strip() == f"{meta['section']} {meta['title']}"
     references = re.search(r"^## References\s*\n(.+)", body, re.MULTILINE | re.DOTALL)

@@ -32,8 +32,9 @@ function enhanceCopyLinks(root) {
     const link = block.querySelector(".roh-citation__link");
     const button = block.querySelector("[data-copy-link]");
     const status = block.querySelector(".roh-citation__status");
-    const url = new URL(link.getAttribute("href"), location.href).href;
-    link.textContent = url;  // the address this copy of the guide really has
+    // The published short link (the current edition's /s/<n>/, or a superseded
+    // edition's /<edition>/s/<n>/), not this page's relative route.
+    const url = block.dataset.shortLink || new URL(link.getAttribute("href"), location.href).href;
     button.hidden = false;
     button.addEventListener("click", async () => {
       try {
