@@ -72,3 +72,18 @@ def tools_archive(package: Path) -> bytes:
 def archive_name(data: bytes) -> str:
     """tools-<first 12 hex digits of sha256>.zip."""
     return f"tools-{hashlib.sha256(data).hexdigest()[:12]}.zip"
+
+
+def runtime_files(pyodide: Pyodide, archive: bytes) -> dict[str, Path | bytes]:
+    """Pyodide and the tools archive, by path inside an assets folder.
+
+    One list for both a single build (under its assets/) and a publish of every
+    edition (once, under the site's _assets/), so the two cannot drift apart.
+    A value is a file to copy or the bytes to write.
+    """
+    folder = f"pyodide/{pyodide.version}"
+    files: dict[str, Path | bytes] = {f"{folder}/{name}": pyodide.folder / name
+                                      for name in PYODIDE_FILES}
+    files[f"{folder}/pyodide-lock.json"] = pyodide.lock_file()
+    files[f"tools/{archive_name(archive)}"] = archive
+    return files

@@ -14,6 +14,11 @@ class ToolFormsConfig(base.Config):  # type: ignore[no-untyped-call]
     #: Milliseconds the page waits for Python to start before it shows an error
     #: with a retry button (a corrupt or missing wasm makes loadPyodide hang).
     boot_timeout = c.Type(int, default=60000)
+    #: A folder several builds share for Pyodide and the tools archive, relative
+    #: to this build's site folder (`../_assets` when publishing every edition,
+    #: set through the environment variable ROH_SHARED_ASSETS). Unset: the build
+    #: carries its own copy under assets/, as a single-edition build must.
+    shared_assets = c.Optional(c.Type(str))
 
 
 class DirectiveOptions(base.Config):  # type: ignore[no-untyped-call]

@@ -1,7 +1,8 @@
 """tool_forms: thin MkDocs hooks around the scanner, the renderer and the assets.
 
 - on_config: find the pinned Pyodide, build the tools archive, add our CSS/JS.
-- on_files: add the runtime files to the site (so `mkdocs serve` has them too).
+- on_files: add the runtime files to the site (so `mkdocs serve` has them too),
+  unless a publish shares one copy between every edition (`shared_assets`).
 - on_page_markdown: swap each `/// tool | slug` for a placeholder, checking it.
 - on_page_content: swap each placeholder for the rendered form.
 """
@@ -9,6 +10,8 @@
 from __future__ import annotations
 
 import mimetypes
+import os
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import tools
+from mkdocs_plugins.editions_data import FILE_NAME as EDITIONS_FILE
+from mkdocs_plugins.editions_data import FROZEN_DIR
 from mkdocs_plugins.source import did_you_mean, page_offset, where
 from mkdocs_plugins.tool_forms import assets, boot_manifest
 from mkdocs_plugins.tool_forms.config import DirectiveOptions, ToolFormsConfig
@@ -32,7 +37,31 @@ from mkdocs_plugins.tool_forms.scanner import Directive, DirectiveError, first_r
 from tools.registry import REGISTRY
 
 SCRIPTS_DIR = "assets/roh"
-TOOLS_DIR = "assets/tools"
+ASSETS_DIR = "assets"
+#: How a publish tells every edition's build where the one shared copy is.
+SHARED_ASSETS_ENV = "ROH_SHARED_ASSETS"
+
+
+def relative_url(target: str, base: str) -> str:
+    """`target` (a path in the site) as seen from `base` (a page or file URL).
+
+    Unlike mkdocs' get_relative_url this keeps a target outside the build's own
+    site folder ("../_assets/…": the shared copy beside every edition) right.
+    """
+    folder = base if base.endswith("/") else posixpath.dirname(base)
+    return posixpath.relpath(posixpath.join("/site", target), posixpath.join("/site", folder))
+
+
+def platform_root(config_file: Path) -> Path:
+    """The folder this build's platform paths (pyodide_dir) are relative to.
+
+    A frozen edition's mkdocs.yml (versions/<edition>/) INHERITs the main one,
+    whose paths are relative to the repository root, not to versions/<edition>/.
+    """
+    folder = config_file.parent
+    if folder.parent.name == FROZEN_DIR and (folder.parent.parent / EDITIONS_FILE).is_file():
+        return folder.parent.parent
+    return folder
 
 
 class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-call]
@@ -43,15 +72,17 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         # `mkdocs serve` uses this process's table.
         mimetypes.add_type("text/javascript", ".mjs")
         mimetypes.add_type("application/wasm", ".wasm")
-        root = Path(config.config_file_path or ".").parent
+        root = platform_root(Path(config.config_file_path or "mkdocs.yml").resolve())
         self._pyodide = assets.find_pyodide(root / self.config.pyodide_dir)
         self._archive = assets.tools_archive(Path(tools.__file__).parent)
-        self._archive_uri = f"{TOOLS_DIR}/{assets.archive_name(self._archive)}"
-        self._pyodide_dir = f"assets/pyodide/{self._pyodide.version}"
+        self._shared = self.config.shared_assets or os.environ.get(SHARED_ASSETS_ENV) or None
+        folder = (self._shared or ASSETS_DIR).rstrip("/")
+        self._archive_uri = f"{folder}/tools/{assets.archive_name(self._archive)}"
+        self._pyodide_dir = f"{folder}/pyodide/{self._pyodide.version}"
         self._worker_uri = f"{SCRIPTS_DIR}/tools-worker.mjs"
         # The worker starts Pyodide from this folder as soon as it runs (tools-worker.mjs).
         self._worker_query = "?pyodide=" + quote(
-            get_relative_url(self._pyodide_dir, self._worker_uri) + "/", safe="./"
+            relative_url(self._pyodide_dir, self._worker_uri) + "/", safe="./"
         )
         self._forms: dict[str, list[Directive]] = {}
         self._early: dict[str, str] = {}
@@ -64,15 +95,17 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        boot: list[tuple[str, bytes]] = []  # what the worker checks (boot_manifest)
-        for name in assets.PYODIDE_FILES:
-            files.append(File.generated(config, f"{self._pyodide_dir}/{name}",
-                                        abs_src_path=str(self._pyodide.folder / name)))
-            boot.append((f"{self._pyodide_dir}/{name}", (self._pyodide.folder / name).read_bytes()))
-        for uri, content in ((f"{self._pyodide_dir}/pyodide-lock.json", self._pyodide.lock_file()),
-                             (self._archive_uri, self._archive)):
-            files.append(File.generated(config, uri, content=content))
-            boot.append((uri, content))
+        # The worker checks every boot file against this build's manifest
+        # (boot_manifest); with a shared copy the files live once beside every
+        # edition, but each edition still lists them, relative to itself.
+        folder = (self._shared or ASSETS_DIR).rstrip("/")
+        boot: list[tuple[str, bytes]] = []
+        for name, source in assets.runtime_files(self._pyodide, self._archive).items():
+            uri = f"{folder}/{name}"
+            boot.append((uri, source if isinstance(source, bytes) else source.read_bytes()))
+            if not self._shared:
+                files.append(File.generated(config, uri, content=source) if isinstance(
+                    source, bytes) else File.generated(config, uri, abs_src_path=str(source)))
         manifest_uri = f"{SCRIPTS_DIR}/{boot_manifest.NAME}"
         files.append(File.generated(config, manifest_uri,
                                     content=boot_manifest.manifest(manifest_uri, boot)))
@@ -139,9 +172,9 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
             options = self._check(page, directive)
             tool, _ = REGISTRY[directive.slug]
             urls = AssetUrls(
-                archive=get_relative_url(self._archive_uri, page.url),
-                pyodide=get_relative_url(self._pyodide_dir, page.url) + "/",
-                worker=get_relative_url(self._worker_uri, page.url) + self._worker_query,
+                archive=relative_url(self._archive_uri, page.url),
+                pyodide=relative_url(self._pyodide_dir, page.url) + "/",
+                worker=relative_url(self._worker_uri, page.url) + self._worker_query,
             )
             form = render_form(tool, urls, title=options["title"],
                                heading_level=options["heading_level"],

@@ -1,0 +1,1 @@
+"""editions: stable section identity, the outdated banner, canonical links, the selector."""

@@ -1,0 +1,161 @@
+"""`python -m publishing publish`: every published edition into one plain folder.
+
+The Docusaurus / sphinx-multiversion model rather than mike's: every publish
+rebuilds every edition with today's platform (so a banner can name an old
+edition's successor and a fix to the policy or the tools reaches every
+edition), then lays the result out as mike would, so Material's version
+selector works: /<edition>/, /latest/ (a real copy), /versions.json. mike
+itself is not used: it commits each version once to a gh-pages branch and
+never rebuilds it, and its root redirect page is an inline script that the
+site's policy forbids.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config import load_config
+
+import tools
+from mkdocs_plugins.editions_data import Edition, current_edition, load_editions
+from mkdocs_plugins.tool_forms import assets
+from mkdocs_plugins.tool_forms.plugin import ToolFormsPlugin
+from publishing import manifest, root_pages
+from publishing.build import build_edition
+
+SHARED = "_assets"
+#: The marker that says a folder is an earlier publish, safe to replace.
+MARKER = manifest.NAME
+
+
+class PublishError(Exception):
+    """The publish cannot go on; the message says why and what to do."""
+
+
+@dataclass
+class Report:
+    """What a publish made, for the author and for tests."""
+
+    out: Path
+    editions: list[str]
+    seconds: dict[str, float] = field(default_factory=dict)
+
+
+def source_date_epoch(root: Path) -> int:
+    """One fixed time for the whole publish: the last commit's, else the newest source's.
+
+    MkDocs dates the sitemap (and its gzip header) with it, so publishing the
+    same sources twice gives the same bytes.
+    """
+    done = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
+                          capture_output=True, text=True)
+    if done.returncode == 0 and done.stdout.strip().isdigit():
+        return int(done.stdout.strip())
+    sources = [root / "editions.yml", root / "mkdocs.yml", *(root / "docs").rglob("*"),
+               *(root / "versions").rglob("*")]
+    return max(int(p.stat().st_mtime) for p in sources if p.is_file())
+
+
+def _clear(out: Path) -> None:
+    """Empty `out` if it is an earlier publish; refuse to delete anything else."""
+    if out.exists():
+        if any(out.iterdir()) and not (out / MARKER).is_file():
+            raise PublishError(
+                f"{out} is not empty and is not an earlier publish (it has no {MARKER}): "
+                "choose an empty or new folder"
+            )
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+
+
+def _write(path: Path, text: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def _pyodide(root: Path) -> assets.Pyodide:
+    """The Pyodide the main mkdocs.yml's tool_forms plugin names."""
+    config = load_config(str(root / "mkdocs.yml"))
+    plugin = config.plugins["tool_forms"]
+    assert isinstance(plugin, ToolFormsPlugin)
+    return assets.find_pyodide(root / plugin.config.pyodide_dir)
+
+
+def _shared_runtime(root: Path, out: Path) -> None:
+    """Pyodide and the tools archive, once for every edition (tool_forms.assets)."""
+    pyodide = _pyodide(root)
+    archive = assets.tools_archive(Path(tools.__file__).parent)
+    for name, source in assets.runtime_files(pyodide, archive).items():
+        target = out / SHARED / name
+        if isinstance(source, bytes):
+            _write(target, source)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+
+
+def _check_shared(out: Path, editions: list[Edition]) -> None:
+    for edition in editions:
+        copies = sorted((out / edition.edition).rglob("pyodide.asm.wasm"))
+        if copies:
+            raise PublishError(
+                f"Edition {edition.edition} carries its own Pyodide ({copies[0]}): its "
+                "mkdocs.yml must use the tool_forms plugin that reads ROH_SHARED_ASSETS"
+            )
+
+
+def _root_pages(out: Path, root_url: str, published: list[Edition]) -> None:
+    current = current_edition(published)
+    latest = out / root_pages.LATEST
+    policy = root_pages.policy_of((latest / "index.html").read_text("utf-8"),
+                                  f"{root_pages.LATEST}/index.html")
+    _write(out / "versions.json", root_pages.versions_json(published))
+    _write(out / "index.html", root_pages.index_page(policy, current))
+    static = {}
+    for name in ("forward.js", "root.css"):
+        data = (root_pages.STATIC / name).read_bytes()
+        static[name] = f"{SHARED}/root/{root_pages.hashed_name(name, data)}"
+        _write(out / static[name], data)
+    reserved = sorted({e.edition for e in published} | {root_pages.LATEST, SHARED})
+    _write(out / "404.html", root_pages.not_found_page(
+        policy, site_path=urlsplit(root_url).path, current=current, reserved=reserved,
+        sections=root_pages.load_sections(latest), script=static["forward.js"],
+        stylesheet=static["root.css"]))
+    for page in sorted((latest / root_pages.ROUTES).glob("*/index.html")):
+        number = page.parent.name
+        _write(out / root_pages.ROUTES / number / "index.html",
+               root_pages.route_page(page.read_text("utf-8"), number))
+    # The sitemap lists the current edition only (superseded ones are noindex).
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        if (latest / name).is_file():
+            shutil.copyfile(latest / name, out / name)
+    _write(out / "robots.txt", root_pages.robots_txt(root_url))
+
+
+def publish(root: Path, out: Path, root_url: str, *, log: bool = True) -> Report:
+    """Build every published edition of the repository at `root` into `out`."""
+    editions = load_editions(root)
+    published = [e for e in editions if e.published]
+    _clear(out)
+    report = Report(out, [e.edition for e in published])
+    epoch = source_date_epoch(root)
+    for edition in published:
+        started = time.monotonic()
+        if log:
+            print(f"Building edition {edition.label} into {out / edition.edition}/", flush=True)
+        build_edition(edition, out, root_url, epoch)
+        report.seconds[edition.edition] = time.monotonic() - started
+    _check_shared(out, published)
+    _shared_runtime(root, out)
+    shutil.copytree(out / current_edition(published).edition, out / root_pages.LATEST)
+    _root_pages(out, root_url, published)
+    manifest.write(out)
+    return report
