@@ -29,6 +29,8 @@ from publishing import manifest, root_pages
 from publishing.build import build_edition
 
 SHARED = "_assets"
+#: The Version history page of an edition (docs/version-history.md).
+HISTORY = "version-history/"
 #: The marker that says a folder is an earlier publish, safe to replace.
 MARKER = manifest.NAME
 
@@ -61,16 +63,28 @@ def source_date_epoch(root: Path) -> int:
     return max(int(p.stat().st_mtime) for p in sources if p.is_file())
 
 
-def _clear(out: Path) -> None:
-    """Empty `out` if it is an earlier publish; refuse to delete anything else."""
+def _check_replaceable(out: Path) -> None:
+    """Refuse to replace anything but an earlier publish (or an empty folder)."""
+    if out.exists() and any(out.iterdir()) and not (out / MARKER).is_file():
+        raise PublishError(
+            f"{out} is not empty and is not an earlier publish (it has no {MARKER}): "
+            "choose an empty or new folder"
+        )
+
+
+def _staging(out: Path) -> Path:
+    """A fresh folder beside `out` to publish into; it replaces `out` only when complete."""
+    staging = out.parent / f".{out.name}.publishing"
+    if staging.exists():
+        shutil.rmtree(staging)  # what an interrupted publish left
+    staging.mkdir(parents=True)
+    return staging
+
+
+def _replace(out: Path, staging: Path) -> None:
     if out.exists():
-        if any(out.iterdir()) and not (out / MARKER).is_file():
-            raise PublishError(
-                f"{out} is not empty and is not an earlier publish (it has no {MARKER}): "
-                "choose an empty or new folder"
-            )
         shutil.rmtree(out)
-    out.mkdir(parents=True)
+    staging.rename(out)
 
 
 def _write(path: Path, text: str | bytes) -> None:
@@ -128,7 +142,8 @@ def _root_pages(out: Path, root_url: str, published: list[Edition]) -> None:
     _write(out / "404.html", root_pages.not_found_page(
         policy, site_path=urlsplit(root_url).path, current=current, reserved=reserved,
         sections=root_pages.load_sections(latest), script=static["forward.js"],
-        stylesheet=static["root.css"]))
+        stylesheet=static["root.css"],
+        history=HISTORY if (latest / HISTORY / "index.html").is_file() else None))
     for page in sorted((latest / root_pages.ROUTES).glob("*/index.html")):
         number = page.parent.name
         _write(out / root_pages.ROUTES / number / "index.html",
@@ -144,18 +159,26 @@ def publish(root: Path, out: Path, root_url: str, *, log: bool = True) -> Report
     """Build every published edition of the repository at `root` into `out`."""
     editions = load_editions(root)
     published = [e for e in editions if e.published]
-    _clear(out)
+    _check_replaceable(out)
     report = Report(out, [e.edition for e in published])
     epoch = source_date_epoch(root)
-    for edition in published:
-        started = time.monotonic()
-        if log:
-            print(f"Building edition {edition.label} into {out / edition.edition}/", flush=True)
-        build_edition(edition, out, root_url, epoch)
-        report.seconds[edition.edition] = time.monotonic() - started
-    _check_shared(out, published)
-    _shared_runtime(root, out)
-    shutil.copytree(out / current_edition(published).edition, out / root_pages.LATEST)
-    _root_pages(out, root_url, published)
-    manifest.write(out)
+    # Built beside `out` and swapped in when complete: a failed publish leaves
+    # the previous one in place, never half a site.
+    site = _staging(out)
+    try:
+        for edition in published:
+            started = time.monotonic()
+            if log:
+                print(f"Building edition {edition.label}", flush=True)
+            build_edition(edition, site, root_url, epoch)
+            report.seconds[edition.edition] = time.monotonic() - started
+        _check_shared(site, published)
+        _shared_runtime(root, site)
+        shutil.copytree(site / current_edition(published).edition, site / root_pages.LATEST)
+        _root_pages(site, root_url, published)
+        manifest.write(site)
+    except BaseException:
+        shutil.rmtree(site, ignore_errors=True)
+        raise
+    _replace(out, site)
     return report

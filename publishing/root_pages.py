@@ -78,7 +78,7 @@ def hashed_name(name: str, data: bytes) -> str:
 def _document(policy: str, title: str, head: str, body_attributes: str, body: str) -> str:
     return (
         '<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{escape(policy)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{escape(policy, quote=False)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<link rel="icon" href="data:,">\n'
         f"<title>{escape(title)}</title>\n{head}</head>\n"
@@ -114,8 +114,12 @@ def route_page(page: str, number: str) -> str:
 
 
 def not_found_page(policy: str, *, site_path: str, current: Edition, reserved: list[str],
-                   sections: list[SectionLink], script: str, stylesheet: str) -> str:
-    """`/404.html`, served for any missing address at any depth: every link is absolute."""
+                   sections: list[SectionLink], script: str, stylesheet: str,
+                   history: str | None) -> str:
+    """`/404.html`, served for any missing address at any depth: every link is absolute.
+
+    `history`: the Version history page's URL in latest/, when the edition has one.
+    """
     latest = f"{site_path}{LATEST}/"
     items = "".join(
         f'<li><a href="{escape(latest + s.url)}" data-section="{escape(s.number)}">'
@@ -142,8 +146,9 @@ def not_found_page(policy: str, *, site_path: str, current: Edition, reserved: l
         '<p id="roh-root-goto-status" class="roh-root__status" role="status"></p>\n'
         "</form>\n"
         f'<p><a href="{escape(latest)}?q=">Search the guide</a> · '
-        f'<a href="{escape(latest)}">Home page</a> · '
-        f'<a href="{escape(latest)}version-history/">Other editions</a></p>\n'
+        f'<a href="{escape(latest)}">Home page</a>'
+        + (f' · <a href="{escape(latest + history)}">Other editions</a>' if history else "")
+        + "</p>\n"
         '<h2 id="contents">Contents</h2>\n'
         f'<ul class="roh-root__contents" aria-labelledby="contents">\n{items}</ul>\n'
         "</main>\n"
