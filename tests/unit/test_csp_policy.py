@@ -61,8 +61,8 @@ def test_which_inline_scripts_the_policy_governs(tag: str, governed: bool) -> No
 
 def test_foreign_scripts_are_found_and_theme_scripts_are_not() -> None:
     theme = f'<script>{SCOPE.replace("{url}", "../..")}</script>'
-    assert foreign_script(theme) is None
-    assert foreign_script(theme + "<script>steal()</script>") == "steal()"
+    assert foreign_script(inline_scripts(theme)) is None
+    assert foreign_script(inline_scripts(theme + "<script>steal()</script>")) == "steal()"
 
 
 def test_snippets_are_one_short_line() -> None:
