@@ -25,12 +25,12 @@ _KINDS = {list: "a list", str: "a line of text", int: "a number", float: "a numb
 
 def check_front_matter(src_uri: str, source: str) -> None:
     """LocatedError unless the page has no front matter or one MkDocs reads as a mapping."""
-    lines = source.split("\n")
-    if not _OPENING.fullmatch(lines[0]):
+    if not _OPENING.fullmatch(source.split("\n", 1)[0]):
         return  # MkDocs reads front matter only from a first line '---'
     _, meta = front_matter(source)
     if meta:
         return  # MkDocs parsed it: the fast path for every good page
+    lines = source.split("\n")
     at = f"docs/{src_uri}"
     end = next((i for i in range(1, len(lines)) if _CLOSING.fullmatch(lines[i])), None)
     if end is None:

@@ -29,10 +29,9 @@ def snippet(body: str) -> str:
     return text if len(text) <= _SNIPPET_CHARS else text[:_SNIPPET_CHARS] + "…"
 
 
-def foreign_script(html: str) -> str | None:
-    """The first governed inline script that is not the theme's, or None."""
-    return next((body for body in policy.inline_scripts(html) if theme_script(body) is None),
-                None)
+def foreign_script(scripts: list[str]) -> str | None:
+    """The first of a page's governed inline scripts that is not the theme's, or None."""
+    return next((body for body in scripts if theme_script(body) is None), None)
 
 
 class CspPlugin(BasePlugin[CspConfig]):  # type: ignore[no-untyped-call]
@@ -43,14 +42,15 @@ class CspPlugin(BasePlugin[CspConfig]):  # type: ignore[no-untyped-call]
         self._seen: set[str] = set()
 
     def _mark(self, html: str, output: str, described: str) -> str:
-        foreign = foreign_script(html)
+        scripts = policy.inline_scripts(html)
+        foreign = foreign_script(scripts)
         if foreign is not None:
             raise PluginError(
                 f"the built page {described} has an inline script that is not one of the "
                 f"theme's: {snippet(foreign)!r}. The Content-Security-Policy runs only script "
                 "files from the site and the theme's known inline scripts "
                 "(mkdocs_plugins/csp/theme_scripts.py): move the code into a script file")
-        self._hashes |= policy.inline_script_hashes(html)
+        self._hashes.update(policy.script_hash(body) for body in scripts)
         self._seen.add(output)
         return policy.with_placeholder(html)
 

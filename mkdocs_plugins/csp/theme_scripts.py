@@ -81,8 +81,11 @@ THEME_SCRIPTS: dict[str, str] = {
 }
 
 
-def _compile(text: str) -> re.Pattern[str]:
-    return re.compile(_URL_PATTERN.join(re.escape(part) for part in text.split(URL)))
+def _compile(text: str) -> tuple[str, re.Pattern[str]]:
+    """(the text before the hole, the whole script as a pattern): the prefix is a quick
+    first test, as every page carries several of these scripts."""
+    parts = text.split(URL)
+    return parts[0], re.compile(_URL_PATTERN.join(re.escape(part) for part in parts))
 
 
 _PATTERNS = {name: _compile(text) for name, text in THEME_SCRIPTS.items()}
@@ -90,7 +93,7 @@ _PATTERNS = {name: _compile(text) for name, text in THEME_SCRIPTS.items()}
 
 def theme_script(body: str) -> str | None:
     """The THEME_SCRIPTS key of an inline script's text, or None if it is not the theme's."""
-    for name, pattern in _PATTERNS.items():
-        if pattern.fullmatch(body):
+    for name, (prefix, pattern) in _PATTERNS.items():
+        if body.startswith(prefix) and pattern.fullmatch(body):
             return name
     return None

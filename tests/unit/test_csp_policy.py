@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import material
 import pytest
+from mkdocs.exceptions import PluginError
 
-from mkdocs_plugins.csp.plugin import foreign_script, snippet
-from mkdocs_plugins.csp.policy import inline_scripts, script_hash
+from mkdocs_plugins.csp.plugin import CspPlugin, foreign_script, snippet
+from mkdocs_plugins.csp.policy import inline_scripts, script_hash, with_placeholder
 from mkdocs_plugins.csp.theme_scripts import THEME_SCRIPTS, theme_script
 
 TEMPLATES = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
@@ -61,8 +63,8 @@ def test_which_inline_scripts_the_policy_governs(tag: str, governed: bool) -> No
 
 def test_foreign_scripts_are_found_and_theme_scripts_are_not() -> None:
     theme = f'<script>{SCOPE.replace("{url}", "../..")}</script>'
-    assert foreign_script(theme) is None
-    assert foreign_script(theme + "<script>steal()</script>") == "steal()"
+    assert foreign_script(inline_scripts(theme)) is None
+    assert foreign_script(inline_scripts(theme + "<script>steal()</script>")) == "steal()"
 
 
 def test_snippets_are_one_short_line() -> None:
@@ -72,3 +74,30 @@ def test_snippets_are_one_short_line() -> None:
 
 def test_the_hash_is_the_browser_s_sha256_of_the_text() -> None:
     assert script_hash("") == "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
+
+
+def _plugin_after_build(site: Path) -> None:
+    plugin = CspPlugin()
+    plugin.load_config({})
+    config = SimpleNamespace(site_dir=str(site))
+    plugin.on_pre_build(config=config)  # type: ignore[arg-type]
+    plugin.on_post_build(config=config)  # type: ignore[arg-type]
+
+
+def test_a_generated_file_with_an_inline_script_fails_the_build(tmp_path: Path) -> None:
+    """Files other plugins generate (short routes, cards) skip on_post_page."""
+    route = tmp_path / "s" / "1" / "index.html"
+    route.parent.mkdir(parents=True)
+    route.write_text(with_placeholder("<html><head><meta charset=utf-8></head><body>"
+                                      "<script>location.href='x'</script></body></html>"), "utf-8")
+    with pytest.raises(PluginError, match=r"the generated file s/1/index.html has an inline "
+                                          r"script, which the policy does not allow"):
+        _plugin_after_build(tmp_path)
+
+
+def test_the_policy_file_holds_exactly_the_policy_the_pages_get(tmp_path: Path) -> None:
+    page = tmp_path / "index.html"
+    page.write_text(with_placeholder("<html><head><meta charset=utf-8></head></html>"), "utf-8")
+    _plugin_after_build(tmp_path)
+    text = (tmp_path / "content-security-policy.txt").read_text("utf-8")
+    assert f'content="{text}"' in page.read_text("utf-8") and "\n" not in text
