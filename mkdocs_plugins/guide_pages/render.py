@@ -93,29 +93,29 @@ def _edition_status(edition: Edition, this: ThisEdition) -> str:
 
 
 def versions(this: ThisEdition, page_url: str) -> str:
-    """The Version history table: every edition, newest first, from editions.yml.
+    """The Version history list: every edition, newest first, from editions.yml.
 
-    Each edition published on this site links to its own copy, `../<edition>/`
-    from this edition's root: the version selector's fallback without
-    JavaScript. A single-edition build links only to itself (its home page),
-    because the other editions' folders are not in it.
+    A list rather than a table, so it reads on a phone. Each edition published
+    on this site links to its own copy, `../<edition>/` from this edition's
+    root: the version selector's fallback without JavaScript. A single-edition
+    build links only to itself (its home page): the other editions' folders
+    are not in it.
     """
     folder = page_url[: page_url.rfind("/") + 1]
     to_root = "../" * folder.count("/") or "./"
-    lines = ["| Edition | Released | On this site | About this edition |",
-             "| --- | --- | --- | --- |"]
+    lines: list[str] = []
     for edition in this.editions:
         # "Edition 4.36", but the early "Special Edition" is named as it was.
         name = escape(edition.edition if "dition" in edition.edition
                       else f"Edition {edition.edition}")
-        shown = name
+        shown = f"<strong>{name}</strong>"
         if edition.published and this.whole_site:
-            shown = f'<a href="{to_root}../{escape(edition.edition)}/">{name}</a>'
+            shown = f'<strong><a href="{to_root}../{escape(edition.edition)}/">{name}</a></strong>'
         elif edition.edition == this.edition.edition:
-            shown = f'<a href="{to_root}">{name}</a>'
-        lines.append(f"| {shown} | {edition.released} | {_edition_status(edition, this)} "
-                     f"| {edition.description} |")
-    return "\n".join(lines) + "\n"
+            shown = f'<strong><a href="{to_root}">{name}</a></strong>'
+        lines += [f"- {shown}, released {edition.released}. {_edition_status(edition, this)}.",
+                  "", f"    {edition.description}", ""]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
