@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -73,6 +74,9 @@ def biographies(entries: Iterable[Entry]) -> str:
     return "\n".join(lines)
 
 
+_NUMBERED = re.compile(r"^\d+(\.\d+)*$")
+
+
 def _date(value: datetime.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
@@ -105,9 +109,9 @@ def versions(this: ThisEdition, page_url: str) -> str:
     to_root = "../" * folder.count("/") or "./"
     lines: list[str] = []
     for edition in this.editions:
-        # "Edition 4.36", but the early "Special Edition" is named as it was.
-        name = escape(edition.edition if "dition" in edition.edition
-                      else f"Edition {edition.edition}")
+        # "Edition 4.36", but a release named in words ("Special Edition") as it was.
+        name = escape(f"Edition {edition.edition}" if _NUMBERED.match(edition.edition)
+                      else edition.edition)
         shown = f"<strong>{name}</strong>"
         if edition.published and this.whole_site:
             shown = f'<strong><a href="{to_root}../{escape(edition.edition)}/">{name}</a></strong>'
