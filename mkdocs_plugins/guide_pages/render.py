@@ -118,7 +118,7 @@ def versions(this: ThisEdition, page_url: str) -> str:
         elif edition.edition == this.edition.edition:
             shown = f'<strong><a href="{to_root}">{name}</a></strong>'
         lines += [f"- {shown}, released {edition.released}. {_edition_status(edition, this)}.",
-                  "", f"    {edition.description}", ""]
+                  "", "    " + edition.description.replace("\n", "\n    "), ""]
     return "\n".join(lines)
 
 
@@ -151,18 +151,20 @@ def changes(notes: Iterable[ChangeNote], tops: dict[str, SectionPage], page: str
              f"{'page' if count == 1 else 'pages'}{since}, listed by section below."]
     groups: dict[str, list[ChangeNote]] = {}
     for note in mine:
-        groups.setdefault(note.section.split(".")[0], []).append(note)
+        groups.setdefault(note.section.split(".")[0] if note.section else "", []).append(note)
+    others = groups.pop("", [])
     for top, group in groups.items():
         overview = tops.get(top)
         heading = f"Section {top}: {overview.title}" if overview else f"Section {top}"
         if overview:
             heading = f"[{heading}]({link(page, overview.src)})"
         lines += ["", f"## {heading} {{#changes-{top}}}", ""]
-        own = [n for n in group if n.section == top]
-        for note in own:
-            lines += [note.note, ""]
         for note in group:
-            if note.section != top:
-                lines.append(f"- [{note.section} {note.title}]({link(page, note.src)}): "
-                             f"{note.note}")
+            if note.section == top:
+                lines += [note.note, ""]
+        lines += [f"- [{n.section} {n.title}]({link(page, n.src)}): {n.note}"
+                  for n in group if n.section != top]
+    if others:
+        lines += ["", "## Other pages {#changes-other}", ""]
+        lines += [f"- [{n.title or n.src}]({link(page, n.src)}): {n.note}" for n in others]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -126,21 +126,24 @@ def test_changes_are_grouped_by_section_in_number_order() -> None:
         _note("2-b/2.2-o.md", "2.2", "OASys", "OGP and OVP."),
         _note("2-b/index.md", "2", "Basic", "The overview is rewritten."),
         _note("1-a/1.1-old.md", "1.1", "Old", "A 4.36 note is not listed in 5.0.", "4.36"),
+        _note("user-guide.md", "", "User guide", "Explains the version selector."),
     ]
     tops = {"1": render.SectionPage("1-a/index.md", "1", "Key concepts"),
             "2": render.SectionPage("2-b/index.md", "2", "Basic")}
     text = render.changes(notes, tops, "new-material.md", _this("5.0"))
     assert text.splitlines()[0] == (
-        "Edition 5.0 (in 5.0) changed 5 pages since edition 4.36 (in 4.36), "
+        "Edition 5.0 (in 5.0) changed 6 pages since edition 4.36 (in 4.36), "
         "listed by section below.")
     order = [line.split("]")[0] for line in text.splitlines() if line.startswith("- [")]
     assert order == ["- [1.7 Risk levels", "- [2.2 OASys", "- [2.6.4 Risk levels in practice",
-                     "- [2.10 Later"]
+                     "- [2.10 Later", "- [User guide"]
     assert "## [Section 1: Key concepts](1-a/index.md) {#changes-1}" in text
     section_2 = text.split("{#changes-2}", 1)[1]
     assert section_2.lstrip("\n").startswith("The overview is rewritten.\n\n- [2.2 OASys]")
     assert "(2-b/2.6.4-x.md): Applies 1.7." in text
     assert "1.1 Old" not in text
+    assert text.endswith("## Other pages {#changes-other}\n\n"
+                         "- [User guide](user-guide.md): Explains the version selector.\n")
 
 
 def test_an_edition_without_change_notes_says_so() -> None:
