@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import posixpath
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
@@ -73,6 +74,9 @@ def biographies(entries: Iterable[Entry]) -> str:
     return "\n".join(lines)
 
 
+_NUMBERED = re.compile(r"^\d+(\.\d+)*$")
+
+
 def _date(value: datetime.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
@@ -93,29 +97,29 @@ def _edition_status(edition: Edition, this: ThisEdition) -> str:
 
 
 def versions(this: ThisEdition, page_url: str) -> str:
-    """The Version history table: every edition, newest first, from editions.yml.
+    """The Version history list: every edition, newest first, from editions.yml.
 
-    Each edition published on this site links to its own copy, `../<edition>/`
-    from this edition's root: the version selector's fallback without
-    JavaScript. A single-edition build links only to itself (its home page),
-    because the other editions' folders are not in it.
+    A list rather than a table, so it reads on a phone. Each edition published
+    on this site links to its own copy, `../<edition>/` from this edition's
+    root: the version selector's fallback without JavaScript. A single-edition
+    build links only to itself (its home page): the other editions' folders
+    are not in it.
     """
     folder = page_url[: page_url.rfind("/") + 1]
     to_root = "../" * folder.count("/") or "./"
-    lines = ["| Edition | Released | On this site | About this edition |",
-             "| --- | --- | --- | --- |"]
+    lines: list[str] = []
     for edition in this.editions:
-        # "Edition 4.36", but the early "Special Edition" is named as it was.
-        name = escape(edition.edition if "dition" in edition.edition
-                      else f"Edition {edition.edition}")
-        shown = name
+        # "Edition 4.36", but a release named in words ("Special Edition") as it was.
+        name = escape(f"Edition {edition.edition}" if _NUMBERED.match(edition.edition)
+                      else edition.edition)
+        shown = f"<strong>{name}</strong>"
         if edition.published and this.whole_site:
-            shown = f'<a href="{to_root}../{escape(edition.edition)}/">{name}</a>'
+            shown = f'<strong><a href="{to_root}../{escape(edition.edition)}/">{name}</a></strong>'
         elif edition.edition == this.edition.edition:
-            shown = f'<a href="{to_root}">{name}</a>'
-        lines.append(f"| {shown} | {edition.released} | {_edition_status(edition, this)} "
-                     f"| {edition.description} |")
-    return "\n".join(lines) + "\n"
+            shown = f'<strong><a href="{to_root}">{name}</a></strong>'
+        lines += [f"- {shown}, released {edition.released}. {_edition_status(edition, this)}.",
+                  "", "    " + edition.description.replace("\n", "\n    "), ""]
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
@@ -147,18 +151,20 @@ def changes(notes: Iterable[ChangeNote], tops: dict[str, SectionPage], page: str
              f"{'page' if count == 1 else 'pages'}{since}, listed by section below."]
     groups: dict[str, list[ChangeNote]] = {}
     for note in mine:
-        groups.setdefault(note.section.split(".")[0], []).append(note)
+        groups.setdefault(note.section.split(".")[0] if note.section else "", []).append(note)
+    others = groups.pop("", [])
     for top, group in groups.items():
         overview = tops.get(top)
         heading = f"Section {top}: {overview.title}" if overview else f"Section {top}"
         if overview:
             heading = f"[{heading}]({link(page, overview.src)})"
         lines += ["", f"## {heading} {{#changes-{top}}}", ""]
-        own = [n for n in group if n.section == top]
-        for note in own:
-            lines += [note.note, ""]
         for note in group:
-            if note.section != top:
-                lines.append(f"- [{note.section} {note.title}]({link(page, note.src)}): "
-                             f"{note.note}")
+            if note.section == top:
+                lines += [note.note, ""]
+        lines += [f"- [{n.section} {n.title}]({link(page, n.src)}): {n.note}"
+                  for n in group if n.section != top]
+    if others:
+        lines += ["", "## Other pages {#changes-other}", ""]
+        lines += [f"- [{n.title or n.src}]({link(page, n.src)}): {n.note}" for n in others]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -128,6 +128,12 @@ def card_page(section: Section, url: str, section_href: str, stylesheet: str, *,
     )
 
 
+def _breakable(url: str) -> str:
+    """The URL with a line-break opportunity after each path slash (narrow screens)."""
+    scheme, _, rest = url.partition("//")
+    return f"{scheme}//" + rest.replace("/", "/<wbr>").removesuffix("<wbr>")
+
+
 def cards_table(sections: Iterable[Section], from_uri: str, short_link: Callable[[str], str],
                 notice: str = "") -> str:
     """Markdown for the trainers' page: every section, its card and its short link.
@@ -144,5 +150,5 @@ def cards_table(sections: Iterable[Section], from_uri: str, short_link: Callable
         card = relative_link(from_uri, card_uri(section.number))
         route = relative_link(from_uri, route_uri(section.number))
         rows.append(f"| [{section.label}]({page}) | [Card for {section.number}]({card}) "
-                    f"| [{short_link(section.number)}]({route}) |")
+                    f"| [{_breakable(short_link(section.number))}]({route}) |")
     return "\n".join(rows)

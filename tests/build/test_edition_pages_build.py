@@ -109,7 +109,8 @@ def test_short_links_qr_codes_and_cards_follow_the_edition(
     assert f'<p class="roh-card__link">{link}</p>' in card
     assert (build.site / "s/1.2/qr.svg").read_text("utf-8") == qr_svg(link, "1.2 Gamma")
     assert citation_link(page(build.site, "1-alpha/1.2-gamma")) == link
-    assert f'<td><a href="../s/1.2/">{link}</a></td>' in page(build.site, "trainers")
+    cards_list = page(build.site, "trainers").replace("<wbr>", "")
+    assert f'<td><a href="../s/1.2/">{link}</a></td>' in cards_list
     # Each edition's build still writes its own short route.
     route = (build.site / "s" / "1.2" / "index.html").read_text("utf-8")
     assert 'content="0; url=../../1-alpha/1.2-gamma/#s1.2"' in route
@@ -204,32 +205,34 @@ def test_new_material_of_the_superseded_edition_lists_its_own_notes(superseded: 
     assert "Section 2" not in article(html)
 
 
-def history_rows(site: Path) -> list[list[str]]:
-    body = page(site, "version-history").split("<tbody>", 1)[1].split("</tbody>", 1)[0]
-    return [[cell.strip() for cell in re.findall(r"<td>(.*?)</td>", row, re.DOTALL)]
-            for row in re.findall(r"<tr>(.*?)</tr>", body, re.DOTALL)]
+def history(site: Path) -> list[tuple[str, str]]:
+    """(first line, description) of each edition on the Version history page."""
+    return re.findall(r"<li>\s*<p>(.*?)</p>\s*<p>(.*?)</p>\s*</li>",
+                      article(page(site, "version-history")), re.DOTALL)
 
 
 def test_version_history_links_each_published_edition_without_javascript(
     current: Build, superseded: Build
 ) -> None:
-    assert [row[:3] for row in history_rows(superseded.site)] == [
-        ['<a href="../../2.0/">Edition 2.0</a>', "June 2027", "Current edition"],
-        ['<a href="../../1.0/">Edition 1.0</a>', "May 2020",
-         "Superseded on 1 June 2027 (you are reading it)"],
+    assert history(superseded.site) == [
+        ('<strong><a href="../../2.0/">Edition 2.0</a></strong>, released June 2027. '
+         "Current edition.", "The fixture's current edition."),
+        ('<strong><a href="../../1.0/">Edition 1.0</a></strong>, released May 2020. '
+         "Superseded on 1 June 2027 (you are reading it).", "The fixture's first edition, frozen."),
     ]
-    assert [row[2] for row in history_rows(current.site)] == [
-        "Current edition (you are reading it)", "Superseded on 1 June 2027"]
+    assert [line.split("</strong>, ")[1] for line, _ in history(current.site)] == [
+        "released June 2027. Current edition (you are reading it).",
+        "released May 2020. Superseded on 1 June 2027."]
     # ../../1.0/ from <root>2.0/version-history/ is the other edition's folder.
     assert urljoin(f"{PUBLISHED}2.0/version-history/", "../../1.0/") == f"{PUBLISHED}1.0/"
 
 
 def test_version_history_of_a_single_edition_build_links_only_to_itself(local: Build) -> None:
-    assert history_rows(local.site) == [
-        ['<a href="../">Edition 2.0</a>', "June 2027", "Current edition (you are reading it)",
-         "The fixture's current edition."],
-        ["Edition 1.0", "May 2020", "Not published on this site",
-         "An earlier fixture edition, not published here."],
+    assert history(local.site) == [
+        ('<strong><a href="../">Edition 2.0</a></strong>, released June 2027. Current edition '
+         "(you are reading it).", "The fixture's current edition."),
+        ("<strong>Edition 1.0</strong>, released May 2020. Not published on this site.",
+         "An earlier fixture edition, not published here."),
     ]
 
 

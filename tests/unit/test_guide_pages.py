@@ -42,7 +42,7 @@ def test_invalid_yaml_names_file_and_line(tmp_path: Path) -> None:
 
 def _edition(number: str, status: str = "superseded", superseded_on: str | None = None,
              published: bool = True) -> Edition:
-    return Edition(number, f"released {number}", status, f"About {number}.",
+    return Edition(number, f"in {number}", status, f"About {number}.",
                    datetime.date.fromisoformat(superseded_on) if superseded_on else None,
                    Path("x") if published else None, 1)
 
@@ -126,54 +126,60 @@ def test_changes_are_grouped_by_section_in_number_order() -> None:
         _note("2-b/2.2-o.md", "2.2", "OASys", "OGP and OVP."),
         _note("2-b/index.md", "2", "Basic", "The overview is rewritten."),
         _note("1-a/1.1-old.md", "1.1", "Old", "A 4.36 note is not listed in 5.0.", "4.36"),
+        _note("user-guide.md", "", "User guide", "Explains the version selector."),
     ]
     tops = {"1": render.SectionPage("1-a/index.md", "1", "Key concepts"),
             "2": render.SectionPage("2-b/index.md", "2", "Basic")}
     text = render.changes(notes, tops, "new-material.md", _this("5.0"))
     assert text.splitlines()[0] == (
-        "Edition 5.0 (released 5.0) changed 5 pages since edition 4.36 (released 4.36), "
+        "Edition 5.0 (in 5.0) changed 6 pages since edition 4.36 (in 4.36), "
         "listed by section below.")
     order = [line.split("]")[0] for line in text.splitlines() if line.startswith("- [")]
     assert order == ["- [1.7 Risk levels", "- [2.2 OASys", "- [2.6.4 Risk levels in practice",
-                     "- [2.10 Later"]
+                     "- [2.10 Later", "- [User guide"]
     assert "## [Section 1: Key concepts](1-a/index.md) {#changes-1}" in text
     section_2 = text.split("{#changes-2}", 1)[1]
     assert section_2.lstrip("\n").startswith("The overview is rewritten.\n\n- [2.2 OASys]")
     assert "(2-b/2.6.4-x.md): Applies 1.7." in text
     assert "1.1 Old" not in text
+    assert text.endswith("## Other pages {#changes-other}\n\n"
+                         "- [User guide](user-guide.md): Explains the version selector.\n")
 
 
 def test_an_edition_without_change_notes_says_so() -> None:
     text = render.changes([], {}, "new-material.md", _this("4.36"))
-    assert text == ("No page of edition 4.36 (released 4.36) carries a change note since "
-                    "edition 3.05 (released 3.05): it has no new material to list.\n")
+    assert text == ("No page of edition 4.36 (in 4.36) carries a change note since "
+                    "edition 3.05 (in 3.05): it has no new material to list.\n")
 
 
-def _rows(text: str) -> list[list[str]]:
-    return [[cell.strip() for cell in line.strip("|").split("|")]
-            for line in text.splitlines()[2:]]
+def _items(text: str) -> list[str]:
+    return [line[2:] for line in text.splitlines() if line.startswith("- ")]
 
 
 def test_version_history_links_every_published_edition_in_a_whole_site_build() -> None:
-    rows = _rows(render.versions(_this("4.36"), "version-history/"))
-    assert rows == [
-        ['<a href="../../5.0/">Edition 5.0</a>', "released 5.0", "Current edition", "About 5.0."],
-        ['<a href="../../4.36/">Edition 4.36</a>', "released 4.36",
-         "Superseded on 1 June 2027 (you are reading it)", "About 4.36."],
-        ["Edition 3.05", "released 3.05", "Not published on this site", "About 3.05."],
-        ["Special Edition", "released Special Edition", "Not published on this site",
-         "About Special Edition."],
+    text = render.versions(_this("4.36"), "version-history/")
+    assert _items(text) == [
+        '<strong><a href="../../5.0/">Edition 5.0</a></strong>, released in 5.0. '
+        "Current edition.",
+        '<strong><a href="../../4.36/">Edition 4.36</a></strong>, released in 4.36. '
+        "Superseded on 1 June 2027 (you are reading it).",
+        "<strong>Edition 3.05</strong>, released in 3.05. Not published on this site.",
+        "<strong>Special Edition</strong>, released in Special Edition. Not published "
+        "on this site.",
     ]
-    assert _rows(render.versions(_this("5.0"), "version-history.html"))[1][0] == (
-        '<a href="./../4.36/">Edition 4.36</a>')
+    assert "\n\n    About 4.36.\n" in text  # the description is the item's second paragraph
+    assert _items(render.versions(_this("5.0"), "version-history.html"))[1].startswith(
+        '<strong><a href="./../4.36/">Edition 4.36</a></strong>')
 
 
 def test_a_single_edition_build_links_only_to_itself() -> None:
-    rows = _rows(render.versions(_this("5.0", whole_site=False), "version-history/"))
-    assert rows[0][:3] == ['<a href="../">Edition 5.0</a>', "released 5.0",
-                           "Current edition (you are reading it)"]
-    assert rows[1][:3] == ["Edition 4.36", "released 4.36", "Superseded on 1 June 2027; not "
-                           "in this copy, which holds only this edition"]
+    items = _items(render.versions(_this("5.0", whole_site=False), "version-history/"))
+    assert items[:2] == [
+        '<strong><a href="../">Edition 5.0</a></strong>, released in 5.0. Current edition '
+        "(you are reading it).",
+        "<strong>Edition 4.36</strong>, released in 4.36. Superseded on 1 June 2027; not "
+        "in this copy, which holds only this edition.",
+    ]
 
 
 def test_glossary_links_are_relative_to_the_page() -> None:
