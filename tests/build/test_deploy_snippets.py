@@ -76,8 +76,10 @@ def fetch(port: int, path: str) -> tuple[int, dict[str, str]]:
         response = connection.getresponse()
         response.read()
         wanted = {name.lower() for name in ("Content-Type", *SECURITY)}
-        return response.status, {k.lower(): v for k, v in response.getheaders()
-                                 if k.lower() in wanted}
+        fields = [(k.lower(), v) for k, v in response.getheaders() if k.lower() in wanted]
+        names = [name for name, _ in fields]
+        assert len(names) == len(set(names)), f"{path}: a header is sent twice: {names}"
+        return response.status, dict(fields)
     finally:
         connection.close()
 
