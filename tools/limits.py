@@ -23,21 +23,23 @@ MAX_ANSWER_CHARS = 100_000
 
 REQUEST_TOO_LARGE = (
     "Your answers add up to more than 2,000,000 characters, which is more than this "
-    "page can check. Shorten the longest answers and try again"
+    "page can check. Shorten the longest answers and try again."
 )
-REQUEST_TOO_DEEP = (
-    "The request could not be read: it is nested more than 32 levels deep"
-)
+REQUEST_TOO_DEEP = "The request could not be read: it is nested more than 32 levels deep."
 FILE_TOO_LARGE = (
     "The selected file is larger than 1 MB, so it cannot be a set of answers saved "
     "from this page"
 )
 FILE_TOO_DEEP = (
-    "The selected file is nested more than 32 levels deep, so it cannot be a set of "
-    "answers saved from this page"
+    "The selected file has values nested more than 32 levels deep, so it cannot be a set "
+    "of answers saved from this page"
 )
-DRAFT_TOO_LARGE = "it is larger than 1 MB"
-DRAFT_TOO_DEEP = "it is nested more than 32 levels deep"
+#: Reasons in "This saved draft could not be read (…)".
+DRAFT_TOO_LARGE = "it is larger than 1 MB, so it cannot be a draft saved from this page"
+DRAFT_TOO_DEEP = (
+    "it has values nested more than 32 levels deep, so it cannot be a draft saved from "
+    "this page"
+)
 
 #: A JSON string (escapes included), or one bracket. Unterminated strings fall
 #: through to their brackets, which only overstates the depth of broken JSON.
