@@ -23,36 +23,42 @@ MAX_ANSWER_CHARS = 100_000
 
 REQUEST_TOO_LARGE = (
     "Your answers add up to more than 2,000,000 characters, which is more than this "
-    "page can check. Shorten the longest answers and try again"
+    "page can check. Shorten the longest answers and try again."
 )
-REQUEST_TOO_DEEP = (
-    "The request could not be read: it is nested more than 32 levels deep"
-)
+REQUEST_TOO_DEEP = "The request could not be read: it is nested more than 32 levels deep."
 FILE_TOO_LARGE = (
     "The selected file is larger than 1 MB, so it cannot be a set of answers saved "
     "from this page"
 )
 FILE_TOO_DEEP = (
-    "The selected file is nested more than 32 levels deep, so it cannot be a set of "
-    "answers saved from this page"
+    "The selected file has values nested more than 32 levels deep, so it cannot be a set "
+    "of answers saved from this page"
 )
-DRAFT_TOO_LARGE = "it is larger than 1 MB"
-DRAFT_TOO_DEEP = "it is nested more than 32 levels deep"
+#: Reasons in "This saved draft could not be read (…)".
+DRAFT_TOO_LARGE = "it is larger than 1 MB, so it cannot be a draft saved from this page"
+DRAFT_TOO_DEEP = (
+    "it has values nested more than 32 levels deep, so it cannot be a draft saved from "
+    "this page"
+)
 
 #: A JSON string (escapes included), or one bracket. Unterminated strings fall
 #: through to their brackets, which only overstates the depth of broken JSON.
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+#: Every byte but the four brackets. UTF-8 never uses an ASCII byte inside a
+#: multi-byte character, so deleting these bytes leaves exactly the brackets.
+_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+_STEP = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 
 
 def json_depth(text: str) -> int:
     """The deepest nesting of arrays and objects in a JSON text, without recursion.
 
     Strings are removed first, so brackets inside them do not count; what is left
-    is scanned as a running sum in C (accumulate), fast enough for 2 MB in Pyodide.
+    is filtered and summed in C (bytes.translate, accumulate): about 1 s for the
+    worst 2 MB text in Pyodide on a loaded machine, far less for real requests.
     """
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    outside = _STRING.sub("", text).encode("utf-8", "surrogatepass")
+    brackets = outside.translate(None, _NOT_BRACKET)
     return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 

@@ -26,9 +26,11 @@ PROTOCOL_VERSION = 1
 #: The pseudo-field name for problems with an imported file as a whole.
 DOCUMENT_FIELD = "import-file"
 #: What the reader sees when something unexpected goes wrong.
+#: The same words as the worker's SOMETHING_WENT_WRONG (protocol.mjs), so the page
+#: says one thing whichever side failed.
 UNEXPECTED = (
-    "Something went wrong in the calculator. Your answers are still here. Try again, "
-    "and if it happens again, copy your answers somewhere safe before you reload the page"
+    "Something went wrong in the calculator. Your answers are still here. Try again; "
+    "if it happens again, reload the page."
 )
 _LAST_RESORT = json.dumps(
     {"v": PROTOCOL_VERSION, "ok": False, "errors": [{"field": None, "message": UNEXPECTED}]}

@@ -127,7 +127,7 @@ def test_regression_tool_that_cannot_be_a_dictionary_key(tool: Any) -> None:
 def test_regression_deeply_nested_request() -> None:
     deep = '{"v": 1, "tool": "ogrs3", "inputs": ' + "[" * 5000 + "]" * 5000 + "}"
     assert request_problem(call(deep)) == (
-        "The request could not be read: it is nested more than 32 levels deep"
+        "The request could not be read: it is nested more than 32 levels deep."
     )
 
 

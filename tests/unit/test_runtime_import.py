@@ -110,8 +110,8 @@ def test_unknown_names_and_bad_values_are_named_together() -> None:
 
 def test_regression_an_import_nested_5000_deep() -> None:
     assert refusal("[" * 5000 + "]" * 5000) == (
-        "The selected file is nested more than 32 levels deep, so it cannot be a set of "
-        "answers saved from this page"
+        "The selected file has values nested more than 32 levels deep, so it cannot be a "
+        "set of answers saved from this page"
     )
 
 

@@ -147,8 +147,10 @@ def test_a_legacy_draft_reads_as_the_current_format() -> None:
          "version of the guide; this page reads format version 1"),
         (draft({}, tool_version=2), "it was saved by version 2 of Risk management plan "
          "checklist, which is newer than version 1 on this page"),
-        ("[" * 5000, "it is nested more than 32 levels deep"),
-        (draft({}) + " " * 1_000_000, "it is larger than 1 MB"),
+        ("[" * 5000, "it has values nested more than 32 levels deep, so it cannot be a "
+                        "draft saved from this page"),
+        (draft({}) + " " * 1_000_000,
+         "it is larger than 1 MB, so it cannot be a draft saved from this page"),
     ],
 )
 def test_unreadable_drafts_say_why(text: str, reason: str) -> None:
