@@ -142,8 +142,8 @@ def test_a_draft_saved_by_this_page_survives_a_reload_in_the_new_format(session:
 
 
 def test_typing_before_the_draft_is_back_is_never_overwritten(session: Session) -> None:
-    held: list[Route] = []
-    session.context.route("**/assets/tools/tools-*.zip", held.append)  # Python waits for it
+    held: list[Route] = []  # the tools archive, held back: Python cannot start without it
+    session.context.route("**/assets/tools/tools-*.zip", lambda route: held.append(route))
     page = session.open("")
     page.evaluate("([key, value]) => localStorage.setItem(key, value)",
                   [KEY, draft({"assessment_summary": "The saved draft"})])

@@ -32,14 +32,15 @@ def document(answers: dict[str, str]) -> str:
 #: name → (file text, words the message must contain)
 REFUSED = {
     "invalid-choice": (document({"assessment_summary": "From the file", "rosh_level": "extreme"}),
-                       ["rosh_level", "extreme", "Nothing was imported"]),
-    "invalid-choices": (document({"at_risk": "children,aliens"}), ["at_risk", "aliens"]),
+                       ["rosh_level (“extreme” is not one of the choices)", "Nothing was imported"]),
+    "invalid-choices": (document({"at_risk": "children,aliens"}),
+                        ["at_risk (“aliens” is not one of the choices)", "Nothing was imported"]),
     "duplicate-keys": (HEAD + '"answers": {"assessment_summary": "First", '
-                       '"assessment_summary": "Second"}}', ["assessment_summary"]),
+                       '"assessment_summary": "Second"}}', ["more than one value for assessment_summary", "Nothing was imported"]),
     "larger-than-1-mb": (document({"assessment_summary": "x" * 1_200_000}),
-                         ["larger than 1 MB", "Nothing was imported"]),
+                         ["The selected file is larger than 1 MB, so it cannot be a set of answers"]),
     "nested-5000-deep": (HEAD + '"answers": {}, "extra": ' + "[" * 5000 + "]" * 5000 + "}",
-                         ["more than 32 levels deep", "Nothing was imported"]),
+                         ["The selected file is nested more than 32 levels deep"]),
 }
 
 

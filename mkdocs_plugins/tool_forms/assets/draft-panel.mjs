@@ -94,15 +94,15 @@ export class DraftPanel {
     if (text !== null) this.restore(text);
   }
 
+  /** Restore `text` into the form, unless the reader has typed meanwhile (then offer it). */
   async restore(text) {
+    this.seen = text;
     const problem = draftTextProblem(text);
     if (problem) {
       this.unreadable(problem);
       return;
     }
-    this.seen = text;
     this.pending = { text, response: null };
-    this.typed = false;
     this.keep.disabled = true;  // ticking it now would overwrite the draft before it is back
     this.show("pending", "info", "You have a draft saved on this device", [
       "It will be put back in the form as soon as the checklist has loaded.",
@@ -114,8 +114,9 @@ export class DraftPanel {
       if (drafty) {
         this.unreadable(drafty.message);
       } else {
+        // Python could not run: the draft stays as it is (the box stays locked, so that
+        // ticking it cannot overwrite the draft) until the reader tries again or deletes it.
         this.pending = null;
-        this.keep.disabled = false;
         this.show("restore-failed", "error", "Your saved draft has not been restored",
           [...response.errors.map((error) => error.message),
             "It is still on this device, unchanged."],
@@ -224,10 +225,10 @@ export class DraftPanel {
     if (current === this.seen) return;
     if (current === null) {
       if (this.keep.checked || this.pending || this.seen !== null) this.deletedElsewhere();
-    } else if (this.keep.checked) {
-      this.otherTab();
     } else if (this.pending) {
       this.restore(current);  // not restored yet here: the other tab's is the newer draft
+    } else if (this.keep.checked) {
+      this.otherTab();
     }
   }
 
@@ -276,6 +277,7 @@ export class DraftPanel {
       return;
     }
     this.blocked = "";
+    this.typed = false;  // the reader asked for the stored answers in place of these
     this.restore(text);
   }
 

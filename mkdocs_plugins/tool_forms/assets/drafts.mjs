@@ -105,32 +105,30 @@ export function nestsDeeperThan(text, limit = MAX_JSON_DEPTH) {
   return false;
 }
 
+// The messages are tools/limits.py's, word for word: the reader hears the same
+// thing whichever side notices first.
+const FILE_TOO_LARGE = "The selected file is larger than 1 MB, so it cannot be a set of " +
+  "answers saved from this page";
+const FILE_TOO_DEEP = `The selected file is nested more than ${MAX_JSON_DEPTH} levels deep, so it ` +
+  "cannot be a set of answers saved from this page";
+const DRAFT_UNREADABLE = "This saved draft could not be read";
+
 /** Why a chosen file cannot be a set of answers, judged by its size alone ("" if it may be). */
 export function fileSizeProblem(bytes) {
-  return bytes > MAX_DOCUMENT_CHARS
-    ? "The selected file is larger than 1 MB, so it cannot be a set of answers saved from this page"
-    : "";
+  return bytes > MAX_DOCUMENT_CHARS ? FILE_TOO_LARGE : "";
 }
 
 /** Why the text of a chosen file cannot be a set of answers ("" if Python should judge it). */
 export function fileTextProblem(text) {
-  if (text.length > MAX_DOCUMENT_CHARS) return fileSizeProblem(text.length);
-  if (nestsDeeperThan(text)) {
-    return `The selected file has values nested more than ${MAX_JSON_DEPTH} levels deep, ` +
-      "so it cannot be a set of answers saved from this page";
-  }
-  return "";
+  if (text.length > MAX_DOCUMENT_CHARS) return FILE_TOO_LARGE;
+  return nestsDeeperThan(text) ? FILE_TOO_DEEP : "";
 }
 
 /** Why a stored draft cannot be read, judged before Python sees it ("" if Python should judge it). */
 export function draftTextProblem(text) {
-  if (text.length > MAX_DOCUMENT_CHARS) {
-    return "This saved draft could not be read (it is larger than 1 MB, so it cannot be a " +
-      "draft saved from this page)";
-  }
+  if (text.length > MAX_DOCUMENT_CHARS) return `${DRAFT_UNREADABLE} (it is larger than 1 MB)`;
   if (nestsDeeperThan(text)) {
-    return `This saved draft could not be read (it has values nested more than ${MAX_JSON_DEPTH} ` +
-      "levels deep, so it cannot be a draft saved from this page)";
+    return `${DRAFT_UNREADABLE} (it is nested more than ${MAX_JSON_DEPTH} levels deep)`;
   }
   return "";
 }

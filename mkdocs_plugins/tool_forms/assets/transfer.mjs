@@ -68,19 +68,20 @@ export class FileTransfer {
     try {
       const tooBig = fileSizeProblem(file.size);
       if (tooBig) {
-        refuse(`${tooBig}. Nothing was imported`);
+        refuse(tooBig);
         return;
       }
       let text;
       try {
         text = await file.text();
       } catch {
-        refuse("The selected file could not be read. Select it again. Nothing was imported");
+        refuse("The selected file could not be read. Select it again. Nothing was imported, " +
+          "so nothing has been lost");
         return;
       }
       const problem = fileTextProblem(text);
       if (problem) {
-        refuse(`${problem}. Nothing was imported`);
+        refuse(problem);
         return;
       }
       const response = await this.tool.request({ op: "import", document: text });
