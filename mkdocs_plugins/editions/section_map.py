@@ -32,7 +32,7 @@ def section_map(sources: EditionSources, url_of: Callable[[str], str]) -> str:
         ],
         "retired": [
             {"uid": r.uid, "replaced_by": r.replaced_by, "removed": r.removed}
-            for r in sorted(sources.retired.values(), key=lambda r: r.uid)
+            for r in sources.retired.values()
         ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
