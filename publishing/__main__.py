@@ -53,9 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         root_url = address.site_root(value, local=arguments.local)
         started = time.monotonic()
         report = publish(root, arguments.out.resolve(), root_url)
+        builds = ", ".join(f"{e} in {s:.1f} s" for e, s in report.seconds.items())
         print(f"Published editions {', '.join(report.editions)} for {root_url} into "
-              f"{report.out}/ in {time.monotonic() - started:.1f} s "
-              f"({_size(report.out) / 1e6:.1f} MB).")
+              f"{report.out}/ in {time.monotonic() - started:.1f} s ({builds}; "
+              f"{_size(report.out) / 1e6:.1f} MB).")
         if arguments.local:
             print(f"Local publish: its QR codes and cards lead to {root_url}, this computer only.")
         return 0

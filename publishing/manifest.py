@@ -17,7 +17,7 @@ NAME = "urls.txt"
 #: Folders whose files are implementation, not addresses (at any depth).
 _NOT_ADDRESSES = {"assets", "_assets", "search"}
 _REFRESH = re.compile(r'<meta http-equiv="refresh" content="0; url=([^"]+)">')
-#: The root 404 page forwards an address outside every edition to latest/.
+#: Redirect pages followed before an address counts as a loop that leads nowhere.
 MAX_HOPS = 5
 
 

@@ -138,7 +138,7 @@ def _root_pages(out: Path, root_url: str, published: list[Edition]) -> None:
         data = (root_pages.STATIC / name).read_bytes()
         static[name] = f"{SHARED}/root/{root_pages.hashed_name(name, data)}"
         _write(out / static[name], data)
-    reserved = sorted({e.edition for e in published} | {root_pages.LATEST, SHARED})
+    reserved = sorted({e.edition for e in published} | {root_pages.LATEST, SHARED, "404.html"})
     _write(out / "404.html", root_pages.not_found_page(
         policy, site_path=urlsplit(root_url).path, current=current, reserved=reserved,
         sections=root_pages.load_sections(latest), script=static["forward.js"],

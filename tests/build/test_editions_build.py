@@ -52,7 +52,7 @@ def material_pages(site: Path) -> list[Path]:
 
 def test_every_page_of_the_superseded_edition_has_one_banner(sites: dict[str, Path]) -> None:
     pages = material_pages(sites["1.0"])
-    assert len(pages) == 10  # home, 2 part pages, 5 sections, glossary, old notes
+    assert len(pages) == 11  # home, 2 part pages, 5 sections, glossary, version history, old notes
     for path in pages:
         found = _BANNER.findall(path.read_text("utf-8"))
         assert len(found) == 1, path

@@ -112,7 +112,7 @@ def test_the_root_404_page_works_from_any_depth_and_without_javascript(site: Pub
         assert path == "" or manifest.resolves(site.folder, path, {"1.0", "2.0"}), url
     script = re.search(r'<script src="([^"]+)"', html)
     assert script and re.fullmatch(r"/_assets/root/forward-[0-9a-f]{12}\.js", script.group(1))
-    assert 'data-reserved="1.0 2.0 _assets latest"' in html
+    assert 'data-reserved="1.0 2.0 404.html _assets latest"' in html
     # The contents: every section of the current edition, linked without JavaScript.
     sections = json.loads((site.folder / "latest/assets/roh/section-map.json").read_text())
     for section in sections["sections"]:

@@ -10,9 +10,11 @@ Regenerate it only by adding a new file for a new edition; never edit one.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from mkdocs_plugins.editions_data import load_editions
 from publishing import manifest
@@ -50,3 +52,17 @@ def test_no_address_an_earlier_publish_made_has_rotted(site: Published, listed: 
     lost = [url for url in listed.read_text("utf-8").splitlines()
             if not manifest.resolves(site.folder, url, editions)]
     assert lost == [], f"{len(lost)} addresses no longer resolve, e.g. {lost[:10]}"
+
+
+def test_only_a_publish_turns_on_the_version_selector(
+    site: Published, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Material's selector fetches ../versions.json: a single-edition build has none (a
+    404 and a console error), so it stays off there and a publish turns it on."""
+    monkeypatch.delenv("ROH_VERSION_PROVIDER", raising=False)
+    single = load_config(str(ROOT / "mkdocs.yml"))
+    assert single.extra["version"] == {"provider": None}
+    page = (site.folder / "4.36" / "index.html").read_text("utf-8")
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>',
+                                  page, re.S).group(1))  # type: ignore[union-attr]
+    assert config["version"] == {"provider": "mike"}

@@ -73,7 +73,39 @@ function onClick(event) {
   destination(line.dataset.rohUid, targetRoot).then((url) => location.assign(url.href));
 }
 
+/**
+ * Material names its selector button "Select version" while it shows "1.0":
+ * a speech-input user saying what they see would miss it (WCAG 2.5.3, axe
+ * label-content-name-mismatch). Give it a name that contains what it shows.
+ */
+export function nameSelector(root) {
+  const button = root.querySelector(".md-version__current");
+  if (!button) return false;
+  const shown = button.textContent.trim();
+  button.setAttribute("aria-label", `Edition ${shown}: choose another edition`);
+  // "1.0 (May 2011)": a narrow header shows only the number (editions.css).
+  const cut = shown.indexOf(" (");
+  if (cut > 0) {
+    const detail = document.createElement("span");
+    detail.className = "roh-version-detail";
+    detail.textContent = shown.slice(cut);
+    button.replaceChildren(shown.slice(0, cut), detail);
+  }
+  return true;
+}
+
+function watchSelector() {
+  const header = document.querySelector("[data-md-component=header]") || document.body;
+  if (nameSelector(header)) return;
+  // Material renders the selector once versions.json has arrived.
+  const observer = new MutationObserver(() => {
+    if (nameSelector(header)) observer.disconnect();
+  });
+  observer.observe(header, { childList: true, subtree: true });
+}
+
 if (!window.rohEditionsSelector) {
   window.rohEditionsSelector = true;
   window.addEventListener("click", onClick, true);
+  watchSelector();
 }
