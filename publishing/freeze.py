@@ -106,6 +106,9 @@ def next_steps(root: Path, edition: str) -> str:
         "  2. In editions.yml, add the new edition at the top with status: current, and "
         f"change {edition} to status: superseded with superseded_on: <YYYY-MM-DD> (the day "
         "the new edition is published).\n"
-        f"  3. Commit {FROZEN_DIR}/{edition}/ with those two changes. Then "
+        "  3. Empty docs/_data/retired-sections.yml if it lists anything: those entries "
+        f"say what edition {edition} retired and are kept in {FROZEN_DIR}/{edition}/; the new "
+        "edition lists only the sections it retires itself.\n"
+        f"  4. Commit {FROZEN_DIR}/{edition}/ with those changes. Then "
         "ROH_SITE_URL=<address> make publish builds both editions.\n"
     )

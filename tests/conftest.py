@@ -10,8 +10,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 TESTS = Path(__file__).resolve().parent
+
+
+# Property tests run the same examples on every machine (CI must not go red on a
+# case a developer never saw) and do not fail a loaded 2-core machine for being
+# slow to generate data; a test that needs more examples says so itself.
+settings.register_profile(
+    "roh", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.load_profile("roh")
 
 
 @pytest.hookimpl(tryfirst=True)

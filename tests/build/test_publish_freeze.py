@@ -38,6 +38,7 @@ def test_freeze_copies_the_words_and_the_frozen_edition_builds_the_same_site(
     assert done.returncode == 0, done.stderr
     assert "versions/2.0/" in done.stdout
     assert "set extra.edition" in done.stdout and "status: superseded" in done.stdout
+    assert "Empty docs/_data/retired-sections.yml" in done.stdout
     frozen = repo / "versions" / "2.0"
     words = sorted(p.relative_to(repo / "docs") for p in (repo / "docs").rglob("*") if p.is_file())
     assert words == sorted(p.relative_to(frozen / "docs")
