@@ -64,18 +64,15 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        boot: list[tuple[str, bytes]] = []  # what the worker checks (boot_manifest)
         for name in assets.PYODIDE_FILES:
             files.append(File.generated(config, f"{self._pyodide_dir}/{name}",
                                         abs_src_path=str(self._pyodide.folder / name)))
-            boot.append((f"{self._pyodide_dir}/{name}", (self._pyodide.folder / name).read_bytes()))
-        for uri, content in ((f"{self._pyodide_dir}/pyodide-lock.json", self._pyodide.lock_file()),
-                             (self._archive_uri, self._archive)):
-            files.append(File.generated(config, uri, content=content))
-            boot.append((uri, content))
-        manifest_uri = f"{SCRIPTS_DIR}/{boot_manifest.NAME}"
-        files.append(File.generated(config, manifest_uri,
-                                    content=boot_manifest.manifest(manifest_uri, boot)))
+        files.append(File.generated(config, f"{self._pyodide_dir}/pyodide-lock.json",
+                                    content=self._pyodide.lock_file()))
+        files.append(File.generated(config, self._archive_uri, content=self._archive))
+        manifest_uri = f"{SCRIPTS_DIR}/{boot_manifest.NAME}"  # beside the worker, which reads it
+        files.append(File.generated(config, manifest_uri, content=boot_manifest.for_build(
+            manifest_uri, self._pyodide, self._pyodide_dir, self._archive_uri, self._archive)))
         for name in (*assets.SCRIPT_FILES, *assets.STYLE_FILES, *assets.CLASSIC_SCRIPTS):
             files.append(File.generated(config, f"{SCRIPTS_DIR}/{name}",
                                         abs_src_path=str(assets.ASSETS / name)))
