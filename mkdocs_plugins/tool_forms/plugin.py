@@ -95,20 +95,15 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        # The worker checks every boot file against this build's manifest
-        # (boot_manifest); with a shared copy the files live once beside every
-        # edition, but each edition still lists them, relative to itself.
-        folder = (self._shared or ASSETS_DIR).rstrip("/")
-        boot: list[tuple[str, bytes]] = []
-        for name, source in assets.runtime_files(self._pyodide, self._archive).items():
-            uri = f"{folder}/{name}"
-            boot.append((uri, source if isinstance(source, bytes) else source.read_bytes()))
-            if not self._shared:
+        if not self._shared:  # a publish keeps one copy for every edition (/_assets/)
+            for name, source in assets.runtime_files(self._pyodide, self._archive).items():
+                uri = f"{ASSETS_DIR}/{name}"
                 files.append(File.generated(config, uri, content=source) if isinstance(
                     source, bytes) else File.generated(config, uri, abs_src_path=str(source)))
-        manifest_uri = f"{SCRIPTS_DIR}/{boot_manifest.NAME}"
-        files.append(File.generated(config, manifest_uri,
-                                    content=boot_manifest.manifest(manifest_uri, boot)))
+        # Every edition lists the boot files (wherever they are) relative to itself.
+        manifest_uri = f"{SCRIPTS_DIR}/{boot_manifest.NAME}"  # beside the worker, which reads it
+        files.append(File.generated(config, manifest_uri, content=boot_manifest.for_build(
+            manifest_uri, self._pyodide, self._pyodide_dir, self._archive_uri, self._archive)))
         for name in (*assets.SCRIPT_FILES, *assets.STYLE_FILES, *assets.CLASSIC_SCRIPTS):
             files.append(File.generated(config, f"{SCRIPTS_DIR}/{name}",
                                         abs_src_path=str(assets.ASSETS / name)))

@@ -19,21 +19,47 @@ export class BootFiles {
   constructor(manifestUrl, isOwn) {
     this.network = self.fetch.bind(self);
     this.isOwn = isOwn;
-    this.failed = new Promise((_, reject) => { this.fail = reject; });
+    this.failure = null;  // the first failed check, once there is one
+    this.failed = new Promise((_, reject) => {
+      this.fail = (error) => {
+        this.failure ??= error;
+        reject(error);
+      };
+    });
     this.failed.catch(() => {});  // boot() races it; nobody else waits for it
     // The manifest changes with every build while its URL does not: revalidate it.
     this.manifest = this.network(manifestUrl, { cache: "no-cache" }).then(async (response) => {
-      if (!response.ok) throw new BootFileError(`${manifestUrl} answered HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`${manifestUrl} answered HTTP ${response.status}`);
       const { files } = await response.json();
       return new Map(files.map((file) => [new URL(file.path, manifestUrl).href, file]));
     });
     this.manifest.catch((error) => this.fail(new BootFileError(
       `the list of the tool’s files could not be read (${error.message})`)));
+    // The tools archive is fetched (and checked) now, while Pyodide loads: once
+    // Python starts, this thread is busy for seconds and a failure would wait.
+    this.tools = this.manifest.then((files) => {
+      const [url] = [...files].find(([, file]) => file.role === "tools") || [];
+      return url ? { url, response: this.check(url) } : null;
+    });
+    this.tools.then((early) => early?.response.catch(() => {}), () => {});
   }
 
-  /** Use check() for every fetch in this worker, Pyodide's included. */
+  /**
+   * Let every fetch in this worker, Pyodide's included, go through check().
+   * Pyodide is not told of a failed check (its fetch never settles): it would
+   * only warn, or fail in its own words, while the boot reports ours.
+   */
   guard() {
-    self.fetch = (input, init) => this.check(input, init);
+    self.fetch = (input, init) => this.check(input, init).catch((error) => {
+      if (error instanceof BootFileError) return new Promise(() => {});
+      throw error;
+    });
+  }
+
+  /** The response for the tools archive at `url` (the one fetched early when it is that one). */
+  async archive(url) {
+    const early = await this.tools.catch(() => null);
+    return early && early.url === url.href ? early.response : this.check(url);
   }
 
   /**
@@ -43,10 +69,22 @@ export class BootFiles {
   async check(input, init = {}) {
     const url = new URL(input instanceof Request ? input.url : String(input), import.meta.url);
     if (!this.isOwn(url)) throw new TypeError(`${url.origin} is not this site: not fetched`);
-    const file = (await this.manifest).get(url.href);
+    let files;
+    try {
+      files = await this.manifest;
+    } catch {
+      throw this.failure ?? new BootFileError("the list of the tool’s files could not be read");
+    }
+    const file = files.get(url.href);
     if (!file) return this.network(input, init);
     try {
       return await this.network(input, { ...init, integrity: file.integrity });
+    } catch {
+      // Perhaps a bad copy in the HTTP cache, kept after the site was mended:
+      // ask the server itself once more before giving up.
+    }
+    try {
+      return await this.network(input, { ...init, integrity: file.integrity, cache: "reload" });
     } catch (error) {
       const failure = new BootFileError(`${file.path} is missing, truncated or not the file ` +
         `this build made (${file.size} bytes, ${file.integrity}): ${error.message}`);

@@ -11,6 +11,9 @@
 //                  {id, type: "fatal", message}           message: plain text for a reader;
 //                                                         after a call: Python is gone,
 //                                                         start a new worker
+//                  {id: null, type: "fatal", message}     this worker cannot start (a boot
+//                                                         file failed its check); sent at
+//                                                         once, before or after INIT
 //
 // Responses have the shape of tools.runtime.handle (ARCHITECTURE.md, contract C1).
 
@@ -56,10 +59,16 @@ export class Channel {
     this.worker = worker;
     this.nextId = 1;
     this.pending = new Map();
+    this.broken = null;  // set when the worker says it cannot start
     worker.addEventListener("message", (event) => {
       const message = event.data || {};
       if (message.type === PROGRESS) {
         onProgress(message.text);
+        return;
+      }
+      if (message.type === FATAL && message.id === null) {
+        this.broken = new Error(message.message);
+        this.failAll(this.broken);
         return;
       }
       const waiting = this.pending.get(message.id);
@@ -71,6 +80,7 @@ export class Channel {
   }
 
   send(build) {
+    if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -110,7 +110,7 @@ class Runtime {
   /** The ready worker died: answer what it was asked with an error, start another. */
   lost(worker, why) {
     if (this.worker !== worker) return;
-    console.error(`The tools' Python stopped (${why}); starting it again.`);
+    console.error("The tools' Python stopped; starting it again:", why);
     worker.terminate();
     this.channel.failAll(new Error(why));
     this.state = "idle";

@@ -72,6 +72,13 @@ function forThePage(text) {
 function start(early) {
   const files = new BootFiles(new URL("boot-manifest.json", HOME), isOwn);
   files.guard();
+  // Say so at once, INIT or not: once Python starts, this thread is busy for
+  // seconds, and INIT (or its answer) would wait behind it.
+  files.failed.catch((error) => {
+    console.error("The tools could not start:", error);
+    self.postMessage(fatalMessage(null, FILES_NOT_LOADED));
+    self.close();
+  });
   // The worker's own URL names Pyodide's folder (`?pyodide=`, relative to this
   // module), so Python starts loading the moment the worker runs, before the
   // page has finished loading and sent INIT. A failure here is reported when
@@ -86,9 +93,9 @@ function start(early) {
       throw new BootFileError("refused: Pyodide and the tools archive must be on this site");
     }
     self.postMessage(progressMessage("Loading Python…"));
-    const archive = files.check(archiveAt);  // in parallel with Python's start
+    const archive = files.archive(archiveAt);  // fetched while Python starts
     archive.catch(() => {});
-    pyodide = await Promise.race([python ??= loadPython(folder), files.failed]);
+    pyodide = await Promise.race([files.failed, python ??= loadPython(folder)]);
     self.postMessage(progressMessage("Loading the guide’s tools…"));
     const response = await archive;
     if (!response.ok) throw new BootFileError(`${archiveAt} answered HTTP ${response.status}`);
@@ -126,8 +133,10 @@ function start(early) {
         await boot(message);
         self.postMessage(readyMessage(message.id));
       } catch (error) {
-        console.error("The tools could not start:", error);
-        const reason = error instanceof BootFileError ? FILES_NOT_LOADED : PYTHON_NOT_STARTED;
+        // A broken file can make Python fail in its own way before the check reports.
+        const cause = files.failure ?? error;
+        console.error("The tools could not start:", cause);
+        const reason = cause instanceof BootFileError ? FILES_NOT_LOADED : PYTHON_NOT_STARTED;
         self.postMessage(fatalMessage(message.id, reason));
       }
     } else if (message.type === CALL) {
