@@ -76,3 +76,12 @@ def build_clean(name: str, tmp_path_factory: pytest.TempPathFactory) -> Path:
     build = run_build(copy_fixture(name, folder / "src"), folder / "site")
     assert build.returncode == 0, build.output
     return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real guide, built once per run as `make build` builds it (no ROH_SITE_URL)."""
+    site = tmp_path_factory.mktemp("guide") / "site"
+    build = run_build(ROOT / "mkdocs.yml", site)
+    assert build.returncode == 0, build.output
+    return site

@@ -236,14 +236,6 @@ def test_version_history_of_a_single_edition_build_links_only_to_itself(local: B
     ]
 
 
-@pytest.fixture(scope="module")
-def guide(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real guide, built as `make build` builds it (no ROH_SITE_URL)."""
-    site = tmp_path_factory.mktemp("guide") / "site"
-    build = run_build(ROOT / "mkdocs.yml", site)
-    assert build.returncode == 0, build.output
-    return site
-
 
 def target_file(site: Path, url: str) -> Path:
     path = urlsplit(url).path.lstrip("/")

@@ -70,7 +70,9 @@ function onClick(event) {
   event.preventDefault();
   event.stopPropagation();
   link.setAttribute("aria-busy", "true");
-  destination(line.dataset.rohUid, targetRoot).then((url) => location.assign(url.href));
+  // Only ever to a page of this site: a map naming another origin gets the edition's home.
+  destination(line.dataset.rohUid, targetRoot).then((url) => location.assign(
+    (url.origin === location.origin ? url : targetRoot).href));
 }
 
 /**
