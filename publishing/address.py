@@ -8,8 +8,9 @@ lead nowhere once the site is on its real host. `--local` is the one exception:
 
 from __future__ import annotations
 
-import ipaddress
 from urllib.parse import urlsplit
+
+from mkdocs_plugins.guide_pages.this_edition import is_local_address
 
 ENV = "ROH_SITE_URL"
 LOCAL = "http://127.0.0.1:8000/"
@@ -19,15 +20,6 @@ _WHY = ("QR codes, trainer cards and canonical links carry this address, so it m
 
 class AddressError(Exception):
     """The site address is missing or unusable; the message says what to do."""
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def site_root(value: str | None, *, local: bool = False) -> str:
@@ -50,7 +42,8 @@ def site_root(value: str | None, *, local: bool = False) -> str:
         )
     if parts.query or parts.fragment:
         raise AddressError(f"{ENV} must not have a query or fragment: {value!r}.")
-    if _is_loopback(parts.hostname) and not local:
+    # The same test the build uses to warn that its QR codes are local.
+    if is_local_address(value) and not local:
         raise AddressError(
             f"{ENV} is {value}, an address on this computer only. {_WHY}: set it to the "
             "address the guide will be published at. (To read the guide here, use "

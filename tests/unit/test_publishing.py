@@ -28,7 +28,8 @@ def test_a_published_address_ends_with_a_slash(value: str, expected: str) -> Non
 
 
 @pytest.mark.parametrize("value", [None, "", "  ", "http://127.0.0.1:8000/", "http://localhost/",
-                                   "http://127.1.2.3/", "http://[::1]/", "http://app.localhost/"])
+                                   "http://127.1.2.3/", "http://[::1]/", "http://app.localhost/",
+                                   "http://0.0.0.0:8000/"])
 def test_no_address_or_a_loopback_one_is_refused_with_the_reason(value: str | None) -> None:
     with pytest.raises(address.AddressError) as refused:
         address.site_root(value)
