@@ -13,6 +13,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from mkdocs_plugins.editions_data import current_edition, load_editions
 from mkdocs_plugins.sections.routes import qr_svg
 from tests.build.conftest import ROOT, Build, SiteMaker, copy_fixture, run_build
 
@@ -275,13 +276,15 @@ def test_the_whole_guide_cites_each_section_by_its_real_short_link(guide: Path) 
 
 
 def test_the_guides_new_material_page_links_every_changed_page(guide: Path) -> None:
+    """The current edition's New material page links every page with its change note."""
+    edition = re.escape(current_edition(load_editions(ROOT)).edition)
     changed = sorted(p for p in (ROOT / "docs").rglob("*.md")
-                     if re.search(r'^changes: \{"4\.36": ', p.read_text("utf-8"), re.MULTILINE))
+                     if re.search(rf'^changes: \{{"{edition}": ', p.read_text("utf-8"), re.MULTILINE))
     html = (guide / "new-material" / "index.html").read_text("utf-8")
     links = links_in(html)
     targets = {urljoin("new-material/", href) for href in links.values()}
     expected = {p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/" for p in changed}
-    assert len(changed) == 37
+    assert len(changed) >= 30, "most pages of a new edition change; each says how"
     assert expected <= targets, expected - targets
     headings = re.findall(r'<h2 id="changes-(\d)"><a href="[^"]+">Section \d: [^<]+</a></h2>', html)
     assert headings == ["1", "2", "3", "4", "5", "6"]

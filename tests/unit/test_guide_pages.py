@@ -199,9 +199,10 @@ def test_shipped_data_files_load(kind: str) -> None:
     assert entries
 
 
-def test_version_history_lists_the_five_releases_newest_first() -> None:
+def test_version_history_lists_the_six_releases_newest_first() -> None:
     editions = load_editions(ROOT)
     assert [(e.edition, e.released) for e in editions] == [
+        ("5.0", "December 2026"),
         ("4.36", "May 2011"),
         ("3.05", "May 2008"),
         ("2.06", "May 2007"),
