@@ -57,11 +57,16 @@ def find_pyodide(folder: Path) -> Pyodide:
 
 
 def tools_archive(package: Path) -> bytes:
-    """A zip of the `tools` package's Python files with fixed names, times and modes."""
+    """A zip of the `tools` package's Python files (every subpackage; no fixtures,
+    no caches) with fixed names, times and modes, so the same code gives the same
+    archive name."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        for path in sorted(package.glob("*.py")):
-            info = zipfile.ZipInfo(f"tools/{path.name}", date_time=_EPOCH)
+        for path in sorted(package.rglob("*.py")):
+            if "__pycache__" in path.parts:
+                continue
+            name = path.relative_to(package).as_posix()
+            info = zipfile.ZipInfo(f"tools/{name}", date_time=_EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3

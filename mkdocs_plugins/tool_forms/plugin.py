@@ -34,7 +34,7 @@ from mkdocs_plugins.tool_forms import assets, boot_manifest
 from mkdocs_plugins.tool_forms.config import DirectiveOptions, ToolFormsConfig
 from mkdocs_plugins.tool_forms.render import AssetUrls, early_boot, render_form
 from mkdocs_plugins.tool_forms.scanner import Directive, DirectiveError, first_repeat, scan
-from tools.registry import REGISTRY
+from tools.core.registry import REGISTRY
 
 SCRIPTS_DIR = "assets/roh"
 ASSETS_DIR = "assets"

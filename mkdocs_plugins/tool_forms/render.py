@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jinja2
 
-from tools.schema import Option, Tool, input_id
+from tools.core.schema import Option, Tool, input_id
 
 TEMPLATES = Path(__file__).parent / "templates"
 YES_NO = (Option("yes", "Yes"), Option("no", "No"))

@@ -9,16 +9,17 @@ from typing import Any
 
 from playwright.sync_api import Page
 
-from tools.registry import REGISTRY
-from tools.schema import Field, input_id
+from tools.core.registry import REGISTRY
+from tools.core.schema import Field, input_id
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+TOOLS = Path(__file__).resolve().parents[2] / "tools"
 CONTRACT = Path(__file__).resolve().parents[1] / "contract" / "fixtures"
 
 
-def examples(name: str) -> list[dict[str, Any]]:
-    examples_list: list[dict[str, Any]] = json.loads(
-        (FIXTURES / f"{name}-examples.json").read_text("utf-8"))["examples"]
+def examples(slug: str) -> list[dict[str, Any]]:
+    """The worked examples a tool keeps in tools/<package>/fixtures/examples.json."""
+    path = TOOLS / slug.replace("-", "_") / "fixtures" / "examples.json"
+    examples_list: list[dict[str, Any]] = json.loads(path.read_text("utf-8"))["examples"]
     return examples_list
 
 

@@ -48,14 +48,14 @@ def refresh_manifest(copy: Path) -> None:
 
 
 def patch_runtime(copy: Path, code: str) -> None:
-    """Append `code` to tools/runtime.py inside the copy's tools archive."""
+    """Append `code` to tools/core/runtime.py inside the copy's tools archive."""
     archive = tools_archive(copy)
     source = io.BytesIO(archive.read_bytes())
     target = io.BytesIO()
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
         for info in old.infolist():
             data = old.read(info)
-            if info.filename == "tools/runtime.py":
+            if info.filename == "tools/core/runtime.py":
                 data += b"\n" + code.encode("utf-8")
             new.writestr(info, data)
     archive.write_bytes(target.getvalue())

@@ -15,7 +15,7 @@ from playwright.sync_api import Page, Route
 from tests.browser.conftest import PLAN_PAGE, READY_TIMEOUT_MS, Session
 from tests.browser.forms import examples, fill, read
 from tests.browser.test_accessibility_browser import violations
-from tools.schema import input_id
+from tools.core.schema import input_id
 
 SLUG = "risk-management-plan"
 TOOL = f"#tool-{SLUG}"

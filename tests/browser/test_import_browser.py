@@ -12,9 +12,9 @@ from playwright.sync_api import Page
 
 from tests.browser.conftest import PLAN_PAGE, Session
 from tests.browser.forms import examples, fill, read
-from tools.drafts import export_document
-from tools.registry import REGISTRY
-from tools.schema import input_id
+from tools.core.drafts import export_document
+from tools.core.registry import REGISTRY
+from tools.core.schema import input_id
 
 SLUG = "risk-management-plan"
 TOOL = f"#tool-{SLUG}"

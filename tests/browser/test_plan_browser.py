@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, Page
 
 from tests.browser.conftest import PLAN_PAGE, Session, new_session
 from tests.browser.forms import examples, fill, read
-from tools.schema import input_id
+from tools.core.schema import input_id
 
 SLUG = "risk-management-plan"
 TOOL = f"#tool-{SLUG}"

@@ -1,4 +1,4 @@
-"""tools.runtime.handle() against named JSON fixtures, which the browser tests reuse.
+"""tools.core.runtime.handle() against named JSON fixtures, which the browser tests reuse.
 
 Each fixture is a request exactly as the page sends it and the response the
 page must get back, byte for byte once parsed. A change to a tool's output
@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from tools.runtime import handle
+from tools.core.runtime import handle
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.json"))
 

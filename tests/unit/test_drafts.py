@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools import drafts
-from tools.drafts import DraftError, accepts, export_document, import_document
+from tools.core import drafts
+from tools.core.drafts import DraftError, accepts, export_document, import_document
+from tools.core.schema import Field, Repeat, Section, Tool
 from tools.risk_management_plan import TOOL
-from tools.schema import Field, Repeat, Section, Tool
 
 SAVED_AT = "2026-11-22T10:00:00Z"
 

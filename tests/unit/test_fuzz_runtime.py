@@ -20,11 +20,11 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from tools.drafts import FORMAT
-from tools.registry import REGISTRY
-from tools.restore import DRAFT_FORMAT
-from tools.runtime import UNEXPECTED, handle
-from tools.schema import Field, Tool
+from tools.core.drafts import FORMAT
+from tools.core.registry import REGISTRY
+from tools.core.restore import DRAFT_FORMAT
+from tools.core.runtime import UNEXPECTED, handle
+from tools.core.schema import Field, Tool
 
 #: Examples per test; the total is what the module docstring promises.
 EXAMPLES = {

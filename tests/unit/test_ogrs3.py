@@ -10,24 +10,24 @@ from typing import Any
 
 import pytest
 
-from tools import ogrs3_model as model
-from tools.dates import completed_years
-from tools.ogrs3 import OFFENCES, TOOL, evaluate
-from tools.parse import parse_inputs
-from tools.result import InvalidInput, Outcome
+from tools.core.dates import completed_years
+from tools.core.parse import parse_inputs
+from tools.core.result import InvalidInput, Outcome
+from tools.ogrs3 import model
+from tools.ogrs3.tool import OFFENCES, TOOL, evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 #: The team's reference copy, when this checkout sits beside it (not in CI).
 SHARED_COPY = ROOT.parent / "shared" / "reference" / "ogrs3-regression-cases.json"
 EXAMPLES: list[dict[str, Any]] = json.loads(
-    (ROOT / "tests" / "fixtures" / "ogrs3-examples.json").read_text("utf-8")
+    (ROOT / "tools" / "ogrs3" / "fixtures" / "examples.json").read_text("utf-8")
 )["examples"]
 BASE = next(e["inputs"] for e in EXAMPLES if e["name"] == "moj-arns-act62-scenario-2")
 
 
 #: 980 cases from NOMS Digital Studio rsr-calculator test/data/ogrs3.json (MIT licence).
 CASES: list[dict[str, Any]] = json.loads(
-    (ROOT / "tests" / "fixtures" / "ogrs3-regression-cases.json").read_text("utf-8")
+    (ROOT / "tools" / "ogrs3" / "fixtures" / "regression-cases.json").read_text("utf-8")
 )["cases"]
 
 

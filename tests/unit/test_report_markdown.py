@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tools.report_markdown import escape_block, escape_inline, escape_line, render_markdown
-from tools.result import CheckItem, CheckList, Heading, Paragraph, SummaryList, Table
+from tools.core.report_markdown import escape_block, escape_inline, escape_line, render_markdown
+from tools.core.result import CheckItem, CheckList, Heading, Paragraph, SummaryList, Table
 
 SPECIALS = "\\`*_[]<>#|&~{}"
 _BREAK = re.compile(r"\r\n|\r|\n")

@@ -1,7 +1,7 @@
 """Risk management plan checklist: schema, validation, every HF36 gap rule, rendering.
 
 Each gap rule has a case that triggers it and a near miss that must not. Plans
-are built from the named examples in tests/fixtures, which the contract and
+are built from the named examples in tools/risk_management_plan/fixtures, which the contract and
 browser tests reuse.
 """
 
@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from tools import hf36
-from tools.parse import parse_inputs
-from tools.result import InvalidInput, Outcome
+from tools.core.parse import parse_inputs
+from tools.core.result import InvalidInput, Outcome
+from tools.reference import hf36
 from tools.risk_management_plan import TOOL, evaluate
 
-EXAMPLES_PATH = Path(__file__).parents[1] / "fixtures" / "risk-management-plan-examples.json"
+EXAMPLES_PATH = Path(__file__).parents[2] / "tools" / "risk_management_plan" / "fixtures" / "examples.json"
 EXAMPLES: list[dict[str, Any]] = json.loads(EXAMPLES_PATH.read_text("utf-8"))["examples"]
 BASE: dict[str, str] = next(e["inputs"] for e in EXAMPLES if e["name"] == "complete-plan")
 

@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 
-from tools import runtime
-from tools.dates import birthday
-from tools.parse import Parsed
-from tools.registry import REGISTRY
-from tools.result import Outcome
-from tools.runtime import UNEXPECTED, handle
+from tools.core import runtime
+from tools.core.dates import birthday
+from tools.core.parse import Parsed
+from tools.core.registry import REGISTRY
+from tools.core.result import Outcome
+from tools.core.runtime import UNEXPECTED, handle
 
 RMP = "risk-management-plan"
 OGRS3 = {

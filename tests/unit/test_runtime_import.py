@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from tools.drafts import load_unique
-from tools.runtime import handle
+from tools.core.drafts import load_unique
+from tools.core.runtime import handle
 
 RMP = "risk-management-plan"
 NOTHING = "Nothing was imported, so nothing has been lost"

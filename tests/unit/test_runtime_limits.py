@@ -1,4 +1,4 @@
-"""tools.limits: the numbers the page mirrors, the depth scan, and each message naming its limit."""
+"""tools.core.limits: the numbers the page mirrors, the depth scan, and each message naming its limit."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools import limits
-from tools.limits import json_depth
-from tools.runtime import handle
+from tools.core import limits
+from tools.core.limits import json_depth
+from tools.core.runtime import handle
 
 
 def test_the_numbers_the_page_mirrors() -> None:

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from tools import drafts, restore
-from tools.restore import DRAFT_FORMAT, FORMAT_MIGRATIONS, from_format_0, read_draft
+from tools.core import drafts, restore
+from tools.core.restore import DRAFT_FORMAT, FORMAT_MIGRATIONS, from_format_0, read_draft
+from tools.core.runtime import handle
+from tools.core.schema import Field, Section, Tool
 from tools.risk_management_plan import TOOL
-from tools.runtime import handle
-from tools.schema import Field, Section, Tool
 
 RMP = "risk-management-plan"
 SAVED_AT = "2026-11-30T18:04:00.000Z"

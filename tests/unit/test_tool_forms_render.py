@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_plugins.tool_forms.render import AssetUrls, render_form
-from tools.registry import REGISTRY
+from tools.core.registry import REGISTRY
 
 GOLDEN = Path(__file__).parent / "golden"
 URLS = AssetUrls(archive="../assets/tools/tools-0123456789ab.zip",

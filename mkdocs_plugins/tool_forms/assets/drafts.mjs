@@ -1,5 +1,5 @@
 // Opt-in drafts in this browser's localStorage, the limits a saved document
-// must keep to (the same numbers and wording as tools/limits.py), and files to
+// must keep to (the same numbers and wording as tools/core/limits.py), and files to
 // download. A draft exists only while the reader has ticked "Keep a draft on
 // this device"; it is stored in the draft format of tools.drafts (C1 in
 // ARCHITECTURE.md), and read back only through Python's lenient "restore".
@@ -8,7 +8,7 @@ const PREFIX = "roh-draft:";
 export const DRAFT_FORMAT = "risk-of-harm-guide/draft";
 export const DRAFT_FORMAT_VERSION = 1;
 
-/** tools/limits.py: an imported file or a stored draft, and how deep its JSON may nest. */
+/** tools/core/limits.py: an imported file or a stored draft, and how deep its JSON may nest. */
 export const MAX_DOCUMENT_CHARS = 1_000_000;
 export const MAX_JSON_DEPTH = 32;
 
@@ -105,7 +105,7 @@ export function nestsDeeperThan(text, limit = MAX_JSON_DEPTH) {
   return false;
 }
 
-// The messages are tools/limits.py's, word for word: the reader hears the same
+// The messages are tools/core/limits.py's, word for word: the reader hears the same
 // thing whichever side notices first.
 const FILE_TOO_LARGE = "The selected file is larger than 1 MB, so it cannot be a set of " +
   "answers saved from this page";

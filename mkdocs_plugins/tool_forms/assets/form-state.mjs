@@ -1,5 +1,5 @@
 // Read and write a tool form's answers as the flat name → string map that
-// tools.runtime expects: rows of repeating groups are `<group>.<row>.<field>`,
+// tools.core.runtime expects: rows of repeating groups are `<group>.<row>.<field>`,
 // a set of checkboxes is its keys joined by ",". Empty answers are left out.
 
 /** The element id of an input, as tools.schema.input_id() makes it. */

@@ -15,7 +15,7 @@
 //                                                         file failed its check); sent at
 //                                                         once, before or after INIT
 //
-// Responses have the shape of tools.runtime.handle (ARCHITECTURE.md, contract C1).
+// Responses have the shape of tools.core.runtime.handle (ARCHITECTURE.md, contract C1).
 
 export const INIT = "init";
 export const CALL = "call";
@@ -24,7 +24,7 @@ export const READY = "ready";
 export const RESULT = "result";
 export const FATAL = "fatal";
 
-/** The whole request text Python accepts (tools/limits.py, same number and wording). */
+/** The whole request text Python accepts (tools/core/limits.py, same number and wording). */
 export const MAX_REQUEST_CHARS = 2_000_000;
 export const REQUEST_TOO_LARGE = "Your answers add up to more than 2,000,000 characters, " +
   "which is more than this page can check. Shorten the longest answers and try again.";

@@ -1,4 +1,4 @@
-// Render a tool's report blocks (tools/result.py) as DOM. Text only ever goes
+// Render a tool's report blocks (tools/core/result.py) as DOM. Text only ever goes
 // in through textContent, so nothing a reader typed can become markup.
 
 const STATUS_LABELS = {

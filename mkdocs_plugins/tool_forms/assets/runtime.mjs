@@ -2,7 +2,7 @@
 // Material's instant navigation, with a timeout (the worker reports broken
 // boot files at once; the timeout is the last resort) and a retry. call()
 // never rejects: whatever happens, the page gets a response in the shape of
-// tools.runtime.handle, and a worker that died is replaced for the next call.
+// tools.core.runtime.handle, and a worker that died is replaced for the next call.
 import {
   Channel, MAX_REQUEST_CHARS, REQUEST_TOO_LARGE, SOMETHING_WENT_WRONG, callMessage,
   errorResponse, initMessage, isResponse,

@@ -105,7 +105,7 @@ function start(early) {
       throw new BootFileError(`the tools archive could not be unpacked: ${error.message}`);
     }
     pyodide.runPython(`import sys\nsys.path.insert(0, "${TOOLS_DIR}")`);
-    handle = pyodide.pyimport("tools.runtime").handle;
+    handle = pyodide.pyimport("tools.core.runtime").handle;
   }
 
   function call({ id, request }) {

@@ -1,6 +1,6 @@
 // A checklist's files: export the answers (Python's "export") or the plan as
 // Markdown, and import answers from a file: the size and depth limits of
-// tools/limits.py are checked here before Python's strict "import" sees the
+// tools/core/limits.py are checked here before Python's strict "import" sees the
 // text. Every path ends in a message, and a failed import changes nothing.
 import { answersText, download, fileSizeProblem, fileTextProblem, isoDay } from "./drafts.mjs";
 import { clearErrors, showErrors } from "./error-summary.mjs";

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from tools.result import (
+from tools.core.result import (
     Block,
     BulletList,
     CheckList,

@@ -1,6 +1,6 @@
 """Restore a draft kept in this browser: every answer that fits, and why the rest did not.
 
-Unlike import (a file the reader chose, tools.drafts), restore is LENIENT: the
+Unlike import (a file the reader chose, tools.core.drafts), restore is LENIENT: the
 draft is the reader's own unsaved work, so refusing it whole would lose more
 than it protects. Every answer the page can show is restored; every other
 answer is named with its reason, and the page says so. Only a draft that
@@ -21,10 +21,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from tools import answers as fit
-from tools import limits
-from tools.drafts import migrate, title_of, version_of
-from tools.schema import Tool
+from tools.core import answers as fit
+from tools.core import limits
+from tools.core.drafts import migrate, title_of, version_of
+from tools.core.schema import Tool
 
 DRAFT_FORMAT = "risk-of-harm-guide/draft"
 DRAFT_FORMAT_VERSION = 1

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tools.parse import Parsed, Row
-from tools.result import FieldError, InvalidInput
+from tools.core.parse import Parsed, Row
+from tools.core.result import FieldError, InvalidInput
 
 #: The four pillars of risk management (MAPPA Guidance ch.12; Kemshall), in
 #: the order plans list them: (group name, heading, phrase used in messages).

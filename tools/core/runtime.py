@@ -16,11 +16,11 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from tools import answers, drafts, limits, restore
-from tools.parse import parse_inputs
-from tools.registry import REGISTRY, Evaluate
-from tools.result import FieldError, InvalidInput
-from tools.schema import Tool
+from tools.core import answers, drafts, limits, restore
+from tools.core.parse import parse_inputs
+from tools.core.registry import REGISTRY, Evaluate
+from tools.core.result import FieldError, InvalidInput
+from tools.core.schema import Tool
 
 PROTOCOL_VERSION = 1
 #: The pseudo-field name for problems with an imported file as a whole.

@@ -2,7 +2,7 @@
 
 The same objects drive three things, so they can never disagree: the HTML form
 rendered at build time (mkdocs_plugins.tool_forms), the parsing of the raw
-strings the browser sends (tools.parse), and exported answers (tools.drafts).
+strings the browser sends (tools.core.parse), and exported answers (tools.core.drafts).
 """
 
 from __future__ import annotations

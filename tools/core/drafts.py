@@ -3,13 +3,13 @@
 A saved document is JSON: which tool, which version of it, when, and the
 answers as the flat name → string map the form sends. Import is for a file the
 reader chose, so it is STRICT: it refuses the whole file, naming each problem
-answer (tools.answers), when it could not restore every answer exactly as it
+answer (tools.core.answers), when it could not restore every answer exactly as it
 was saved: unknown names, row numbers the page never shows, choice values the
 page does not offer, over-long answers, duplicate keys, files too large or too
-deeply nested (tools.limits). It never drops an answer silently. Answers saved
+deeply nested (tools.core.limits). It never drops an answer silently. Answers saved
 by an older version of a tool are upgraded step by step by MIGRATIONS.
 
-Drafts kept in the browser are restored leniently instead: see tools.restore.
+Drafts kept in the browser are restored leniently instead: see tools.core.restore.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from tools import answers as fit
-from tools import limits
-from tools.schema import Tool
+from tools.core import answers as fit
+from tools.core import limits
+from tools.core.schema import Tool
 
 FORMAT = "risk-of-harm-guide/answers"
 FORMAT_VERSION = 1
@@ -103,7 +103,7 @@ def version_of(document: Mapping[str, Any], key: str, lowest: int = 1) -> int | 
 
 def title_of(slug: str) -> str:
     """How messages name the tool a document was saved from."""
-    from tools.registry import REGISTRY  # here, not at the top: the registry imports the tools
+    from tools.core.registry import REGISTRY  # here, not at the top: the registry imports the tools
 
     entry = REGISTRY.get(slug)
     return entry[0].title if entry else f"another tool (‘{fit.shorten(slug)}’)"

@@ -8,7 +8,7 @@ licence), which reproduces 980 regression cases from that project's test data.
 Rounding and clamping follow MoJ `hmpps-arns-risk-actuarial-api`
 (`utils/NumbersUtils.kt`); bands follow the same code and nDelius.
 
-Pure arithmetic: ages in, probabilities out. Validation lives in tools.ogrs3.
+Pure arithmetic: ages in, probabilities out. Validation lives in tools.ogrs3.tool.
 """
 
 from __future__ import annotations

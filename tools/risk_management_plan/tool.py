@@ -8,14 +8,14 @@ they appear in exported answers.
 
 from __future__ import annotations
 
-from tools import hf36
-from tools.parse import Parsed
-from tools.plan_checks import check_plan, counts, findings
-from tools.plan_model import AT_RISK_GROUPS, PILLARS, build_plan
-from tools.plan_report import plan_report
-from tools.report_markdown import render_markdown
-from tools.result import Outcome
-from tools.schema import Field, Option, Repeat, Section, Source, Tool
+from tools.core.parse import Parsed
+from tools.core.report_markdown import render_markdown
+from tools.core.result import Outcome
+from tools.core.schema import Field, Option, Repeat, Section, Source, Tool
+from tools.reference import hf36
+from tools.risk_management_plan.checks import check_plan, counts, findings
+from tools.risk_management_plan.model import AT_RISK_GROUPS, PILLARS, build_plan
+from tools.risk_management_plan.report import plan_report
 
 _WHO_HINT = (
     "A role or agency rather than a person's name, for example ‘police public protection unit’"

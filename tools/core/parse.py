@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from tools.answers import row_number
-from tools.limits import ANSWER_LIMIT_TEXT, MAX_ANSWER_CHARS
-from tools.result import FieldError
-from tools.schema import Field, Repeat, Tool
+from tools.core.answers import row_number
+from tools.core.limits import ANSWER_LIMIT_TEXT, MAX_ANSWER_CHARS
+from tools.core.result import FieldError
+from tools.core.schema import Field, Repeat, Tool
 
 Value = str | int | date | bool | tuple[str, ...] | None
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from tools.limits import ANSWER_LIMIT_TEXT, MAX_ANSWER_CHARS
-from tools.schema import Field, Repeat, Tool
+from tools.core.limits import ANSWER_LIMIT_TEXT, MAX_ANSWER_CHARS
+from tools.core.schema import Field, Repeat, Tool
 
 #: How many problem answers a message lists before "and N more".
 SHOWN = 5

@@ -1,6 +1,6 @@
 """OGRS3 calculator: the form, the checks that dates fit together, and the result.
 
-The equation and its parameters are in tools.ogrs3_model (Howard et al. 2009,
+The equation and its parameters are in tools.ogrs3.model (Howard et al. 2009,
 MoJ Research Summary 7/09, with the MoJ code's full-precision parameters).
 This module owns what a reader types: field names are permanent (they appear
 in exported answers and fixtures), and every message says how to fix it.
@@ -11,12 +11,20 @@ from __future__ import annotations
 from datetime import date
 from typing import cast
 
-from tools import ogrs3_model as model
-from tools.dates import birthday, completed_years, long_date
-from tools.parse import Parsed
-from tools.report_markdown import render_markdown
-from tools.result import FieldError, Heading, InvalidInput, Outcome, Paragraph, SummaryList, Table
-from tools.schema import Field, Option, Section, Source, Tool
+from tools.core.dates import birthday, completed_years, long_date
+from tools.core.parse import Parsed
+from tools.core.report_markdown import render_markdown
+from tools.core.result import (
+    FieldError,
+    Heading,
+    InvalidInput,
+    Outcome,
+    Paragraph,
+    SummaryList,
+    Table,
+)
+from tools.core.schema import Field, Option, Section, Source, Tool
+from tools.ogrs3 import model
 
 #: Offered offence categories: key (permanent), label, index into
 #: OFFENCE_PARAMETERS. Drink driving and other motoring (14, 15) are left out

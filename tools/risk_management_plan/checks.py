@@ -10,9 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from tools import hf36
-from tools.plan_model import Action, Plan, at_risk_phrase, numbers_phrase, pillar_phrase
-from tools.result import CheckItem, Status
+from tools.core.result import CheckItem, Status
+from tools.reference import hf36
+from tools.risk_management_plan.model import (
+    Action,
+    Plan,
+    at_risk_phrase,
+    numbers_phrase,
+    pillar_phrase,
+)
 
 Rule = Callable[[Plan], tuple[Status, tuple[str, ...]]]
 _QUOTE_LIMIT = 80

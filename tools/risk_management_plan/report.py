@@ -6,9 +6,7 @@ Markdown export escapes it, so a reader's text can never become markup.
 
 from __future__ import annotations
 
-from tools import hf36
-from tools.plan_model import PILLARS, Action, Factor, Plan, at_risk_phrase, numbers_phrase
-from tools.result import (
+from tools.core.result import (
     Block,
     CheckItem,
     CheckList,
@@ -16,6 +14,15 @@ from tools.result import (
     Paragraph,
     SummaryList,
     Table,
+)
+from tools.reference import hf36
+from tools.risk_management_plan.model import (
+    PILLARS,
+    Action,
+    Factor,
+    Plan,
+    at_risk_phrase,
+    numbers_phrase,
 )
 
 NOT_RECORDED = "Not recorded"

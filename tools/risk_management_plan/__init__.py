@@ -1,0 +1,7 @@
+"""The risk management plan checked against HF36 (tool.py: schema and evaluate;
+model.py: the plan as parsed; checks.py: the HF36 checks; report.py: the
+printable plan; fixtures/: worked examples)."""
+
+from tools.risk_management_plan.tool import TOOL, evaluate
+
+__all__ = ["TOOL", "evaluate"]
