@@ -12,6 +12,13 @@ from tests.browser.test_accessibility_browser import violations
 
 LEVELS_PAGE = "2-basic-risk-assessment/2.6.4-risk-levels-in-practice/"
 SIZE = "e => parseFloat(getComputedStyle(e).fontSize)"
+SAMPLES = """article => article.insertAdjacentHTML("beforeend",
+  '<div class="admonition note" id="sample-note"><p class="admonition-title">Note</p>' +
+  '<p>A callout.</p></div>' +
+  '<div class="admonition example" id="sample-example"><p class="admonition-title">' +
+  'Fictional example</p><p>Person A is fictional.</p></div>' +
+  '<table id="sample-table"><thead><tr><th>Level</th></tr></thead>' +
+  '<tbody><tr><td>Low</td></tr></tbody></table>')"""
 #: Characters per line of a paragraph: its characters over its lines.
 CHARS_PER_LINE = ("e => e.textContent.trim().length / Math.round(e.getBoundingClientRect().height"
                   " / parseFloat(getComputedStyle(e).lineHeight))")
@@ -24,19 +31,21 @@ def test_callouts_tables_and_examples_are_comfortable_at_phone_and_desktop_width
     for width, smallest in ((390, 16), (1280, 15)):
         page.set_viewport_size({"width": width, "height": 900})
         session.open(LEVELS_PAGE)
-        example = page.locator(".admonition.example", has_text="Fictional example").first
-        note = page.locator(".admonition:not(.example)").first
-        cell = page.locator("article table td").first
-        for name, element in (("example", example.locator("p:not(.admonition-title)").first),
-                              ("callout", note.locator("p:not(.admonition-title)").first),
-                              ("table cell", cell)):
+        # The shapes Markdown gives a note, a labelled fictional example and a table,
+        # added to the real page so that the test does not depend on its current words.
+        page.locator("article.md-typeset").evaluate(SAMPLES)
+        example = page.locator("#sample-example")
+        for name, element in (("example", example.locator("p:not(.admonition-title)")),
+                              ("callout", page.locator("#sample-note p:not(.admonition-title)")),
+                              ("table cell", page.locator("#sample-table td"))):
             assert element.evaluate(SIZE) >= smallest, (width, name)
-        prose = page.locator("article.md-typeset > p").filter(has_text="OASys").first
+        cell = page.locator("#sample-table td")
+        prose = page.locator("article.md-typeset > p:not([class])").first
         body = prose.evaluate(SIZE)
         assert example.evaluate(SIZE) == body and cell.evaluate(SIZE) == body
         if width == 1280:
             lines = [p.evaluate(CHARS_PER_LINE) for p in
-                     page.locator("article.md-typeset > p").all() if p.evaluate(
+                     page.locator("article.md-typeset > p:not([class])").all() if p.evaluate(
                          "e => e.getBoundingClientRect().height") > 100]
             assert lines and all(55 <= n <= 85 for n in lines), lines
 
