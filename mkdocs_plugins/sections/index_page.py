@@ -79,7 +79,9 @@ def render_index(entries: Mapping[str, Entry], sections: Mapping[str, Section],
         else f'<li><span class="roh-az__empty">{letter}<span class="roh-visually-hidden"> '
              "(no entries)</span></span></li>"
         for letter in letters if letter != DIGITS or letter in groups)
-    out = [f'<nav class="roh-az" aria-label="Index letters"><ul>{bar}</ul></nav>']
+    out = [f'<nav class="roh-az" aria-label="Index letters"><ul>{bar}</ul></nav>',
+           # One multi-column flow for every letter (reading.css, print.css).
+           '<div class="roh-index__columns">']
     for letter in letters:
         if letter not in groups:
             continue
@@ -88,4 +90,5 @@ def render_index(entries: Mapping[str, Entry], sections: Mapping[str, Section],
         out.append(f'<section class="roh-index" aria-labelledby="{anchor}">'
                    f'<h2 id="{anchor}">{letter}</h2><ul class="roh-index__entries">{items}'
                    "</ul></section>")
+    out.append("</div>")
     return "\n".join(out)

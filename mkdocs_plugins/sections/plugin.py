@@ -25,9 +25,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.templates import TemplateContext
 
+from mkdocs_plugins.editions.banner import long_date
 from mkdocs_plugins.glossary import Term, load_glossary
 from mkdocs_plugins.guide_pages.this_edition import ThisEdition, this_edition
-from mkdocs_plugins.sections import citation, routes
+from mkdocs_plugins.sections import citation, print_front, routes
 from mkdocs_plugins.sections.config import SectionsConfig
 from mkdocs_plugins.sections.crossrefs import link_sections
 from mkdocs_plugins.sections.index_markers import (
@@ -40,7 +41,7 @@ from mkdocs_plugins.sections.index_markers import (
 from mkdocs_plugins.sections.index_page import render_index
 from mkdocs_plugins.sections.numbering import Section, check_order, read_section
 from mkdocs_plugins.sections.toggletips import add_toggletips
-from mkdocs_plugins.sections.whole_guide import Part, assemble, title_anchor
+from mkdocs_plugins.sections.whole_guide import Front, Part, assemble, title_anchor
 from mkdocs_plugins.source import LocatedError, body_offset, front_matter, in_code_fence
 from mkdocs_plugins.source_checks import check_front_matter, check_no_scripts
 
@@ -122,6 +123,10 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
                 get_relative_url(f"{ASSET_DIR}/card.css", card),
                 edition=self._edition.edition.edition, notice=self._notice)))
             entries[section.number] = {"title": section.title, "path": page_url}
+        files.append(File.generated(config, routes.SHEET_URI, content=routes.cards_sheet(
+            sorted(self._by_uri.values(), key=lambda s: s.key), self._edition.short_link,
+            get_relative_url(f"{ASSET_DIR}/card.css", routes.SHEET_URI),
+            edition=self._edition.edition.edition, notice=self._notice)))
         files.append(File.generated(config, SECTIONS_MAP, content=json.dumps(entries)))
         for name in ("sections.mjs", "sections.css", "card.css"):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}",
@@ -182,6 +187,8 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
             html = citation.add_citation(html, section, get_relative_url(
                 routes.route_uri(section.number).removesuffix("index.html"), page.url),
                 self._edition.short_link(section.number))
+            html = routes.card_link(html, section, get_relative_url(
+                routes.card_uri(section.number).removesuffix("index.html"), page.url))
         if uri != self.config.glossary_page:
             glossary = files.get_file_from_path(self.config.glossary_page)
             if glossary is not None:
@@ -199,14 +206,28 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
         if page.file.src_uri == self.config.print_page and page.content:
             parts = [
                 Part(title_anchor(p.content or "", p.file.src_uri), p.title or "", p.url,
-                     p.content or "")
+                     p.content or "", self._number(p.file.src_uri))
                 for p in nav.pages
                 if p.content and (p.file.src_uri in self._by_uri
                                   or p.file.src_uri == self.config.index_page)
             ]
-            page.content = page.content.replace(f"<p>{WHOLE_PLACEHOLDER}</p>",
-                                                assemble(parts, page.url))
+            before, found, after = page.content.partition(f"<p>{WHOLE_PLACEHOLDER}</p>")
+            if found:
+                # The page's own words are for the screen; on paper the cover replaces them.
+                page.content = (f'<div class="roh-whole__screen">{before}</div>'
+                                f"{assemble(parts, page.url, self._front(config))}{after}")
         return context
+
+    def _number(self, src_uri: str) -> str:
+        section = self._by_uri.get(src_uri)
+        return section.number if section else ""
+
+    def _front(self, config: MkDocsConfig) -> Front:
+        edition = self._edition.edition
+        replaced = long_date(edition.superseded_on) if edition.superseded_on else ""
+        return Front(config.site_name, config.site_description or "", print_front.Edition(
+            edition.edition, edition.released, self._edition.root, edition.current, replaced),
+            self._edition.short_link)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
         return citation.add_goto_box(output) if self.config.goto_box else output

@@ -3,7 +3,8 @@
 `s/2.6.4/` redirects by meta refresh with a plain link (no script, so the site's
 policy needs no exception); `s/2.6.4/qr.svg` is a QR code of the short link,
 made at build time with segno; `cards/2.6.4/` is a one-page card for a slide
-or a wall. The short link itself (`<root>s/<n>/` for the current edition,
+or a wall; `cards/` is every card on one sheet, six to a printed A4 page, for
+a training session. The short link itself (`<root>s/<n>/` for the current edition,
 `<root><edition>/s/<n>/` for a superseded one) comes from
 guide_pages.this_edition. Pure: section data in, file contents out.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Callable, Iterable
 from html import escape
 from pathlib import Path
@@ -40,6 +42,10 @@ def qr_uri(number: str) -> str:
 
 def card_uri(number: str) -> str:
     return f"{CARDS_PREFIX}/{number}/index.html"
+
+
+#: Every card on one page.
+SHEET_URI = f"{CARDS_PREFIX}/index.html"
 
 
 def local_notice(root: str) -> str:
@@ -128,6 +134,62 @@ def card_page(section: Section, url: str, section_href: str, stylesheet: str, *,
     )
 
 
+def cards_sheet(sections: Iterable[Section], short_link: Callable[[str], str],
+                stylesheet: str, *, edition: str, notice: str = "") -> str:
+    """Every section's card (number, title, QR code, short link) on one printable sheet.
+
+    The cards are a list in reading order; card.css sets them two across and
+    three down on an A4 page, and never splits one between pages.
+    """
+    warning = (f'<p class="roh-card__notice" role="note"><strong>Not for slides:</strong> '
+               f"{escape(notice)}</p>\n" if notice else "")
+    cards = []
+    for section in sections:
+        link = short_link(section.number)
+        cards.append(
+            '<li class="roh-sheet__card">'
+            f'<h2 class="roh-sheet__title"><span class="roh-sheet__number">'
+            f"{escape(section.number)}</span> "
+            f'<a href="{section.number}/">{escape(section.title)}</a></h2>'
+            f'<img class="roh-sheet__qr" src="../{qr_uri(section.number)}" width="160" '
+            f'height="160" alt="QR code linking to {escape(section.label)}">'
+            f'<p class="roh-sheet__link">{escape(link)}</p></li>\n')
+    return _document(
+        f"Trainer cards: every section – {SITE_NAME}",
+        f'<link rel="stylesheet" href="{escape(stylesheet)}">\n',
+        '<main class="roh-sheet">\n'
+        f'{warning}<h1 class="roh-sheet__heading">{SITE_NAME}: trainer cards, edition '
+        f"{escape(edition)}</h1>\n"
+        '<p class="roh-sheet__intro">Every numbered section\u2019s card: its number, title, '
+        "a QR code of its short link and the link written out. Print this page for a "
+        "session (six cards to an A4 page) and cut the cards apart, or select a title "
+        "to open that section\u2019s own card.</p>\n"
+        f'<ul class="roh-sheet__cards">\n{"".join(cards)}</ul>\n</main>\n',
+    )
+
+
+def card_link(html: str, section: Section, href: str) -> str:
+    """A small "Trainer card" link after the section's citation line (not searched, not printed)."""
+    start = html.find('<div class="roh-citation"')
+    if start < 0:
+        return html
+    depth, at = 0, start
+    for tag in _DIV.finditer(html, start):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            at = tag.end()
+            break
+    else:
+        return html
+    link = (f'<p class="roh-card-link" data-search-exclude><a href="{escape(href)}">'
+            f'Trainer card<span class="roh-visually-hidden"> for section '
+            f"{escape(section.number)}</span></a></p>")
+    return html[:at] + link + html[at:]
+
+
+_DIV = re.compile(r"<(/?)div\b[^>]*>")
+
+
 def _breakable(url: str) -> str:
     """The URL with a line-break opportunity after each path slash (narrow screens)."""
     scheme, _, rest = url.partition("//")
@@ -144,6 +206,8 @@ def cards_table(sections: Iterable[Section], from_uri: str, short_link: Callable
     rows = []
     if notice:
         rows.append(f'!!! warning "The QR codes point to this computer"\n\n    {notice}\n')
+    sheet = relative_link(from_uri, SHEET_URI)
+    rows.append(f"[Every card on one sheet]({sheet}), six to a printed A4 page, for a session.\n")
     rows += ["| Section | Trainer card | Short link |", "| --- | --- | --- |"]
     for section in sections:
         page = relative_link(from_uri, section.src_uri)

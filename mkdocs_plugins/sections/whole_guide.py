@@ -4,17 +4,23 @@ Each page's rendered HTML is moved onto one page, so its ids are prefixed with
 the section's anchor (two pages may both have a "References" heading), its
 links are re-pointed (a link to another section becomes a jump within the
 document), its headings go down one level under the document's own title, and
-its interactive tools are replaced by a line saying where to use them.
+its interactive tools are replaced by a line saying where to use them. The
+cover, the contents and the running footers come from print_front.
+
+On paper a new page starts only before each core section (1 to 6) and the
+index: a page break before every subsection left many half-empty pages.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urldefrag, urljoin
+
+from mkdocs_plugins.sections import print_front
 
 _ID_ATTR = re.compile(r'\b(id|for|aria-controls|aria-describedby|aria-labelledby)="([^"]*)"')
 _HREF = re.compile(r'\b(href|data-href)="([^"]*)"')
@@ -34,6 +40,17 @@ class Part:
     label: str
     url: str
     html: str
+    #: The section number ("2.6.4"), or "" for a page without one (the index).
+    number: str = ""
+
+    @property
+    def title(self) -> str:
+        return self.label.removeprefix(f"{self.number} ") if self.number else self.label
+
+    @property
+    def core(self) -> str:
+        """The core section this part belongs to ("2" for 2.6.4), or ""."""
+        return self.number.split(".", 1)[0]
 
 
 def title_anchor(html: str, fallback: str) -> str:
@@ -119,14 +136,37 @@ def _without_tools(html: str, label: str) -> str:
     return _TOOL.sub(note, html)
 
 
-def assemble(parts: list[Part], own_url: str) -> str:
-    """The contents list, then each part with its ids, links and headings made to fit."""
+@dataclass(frozen=True)
+class Front:
+    """What the printed copy says about itself: on the cover and in its footers."""
+
+    site_name: str
+    description: str
+    edition: print_front.Edition
+    short_link: Callable[[str], str]
+
+
+def _open_part(part: Part) -> str:
+    if not part.number:
+        return '<article class="roh-whole__part roh-whole__part--index">'
+    kind = " roh-whole__part--core" if part.number == part.core else ""
+    return f'<article class="roh-whole__part{kind}" data-core="{escape(part.core)}">'
+
+
+def assemble(parts: list[Part], own_url: str, front: Front) -> str:
+    """The cover, the contents, then each part with its ids, links and headings made to fit."""
     anchors_by_url = {part.url: part.anchor for part in parts}
-    contents = "".join(f'<li><a href="#{p.anchor}">{escape(p.label)}</a></li>' for p in parts)
-    out = [f'<nav class="roh-whole__contents" aria-labelledby="whole-contents">'
-           f'<h2 id="whole-contents">Contents</h2><ul>{contents}</ul></nav>']
+    entries = [print_front.Entry(p.number, p.title, p.anchor,
+                                 front.short_link(p.number) if p.number else "") for p in parts]
+    cores = [(p.number, p.title, front.short_link(p.number)) for p in parts
+             if p.number and p.number == p.core]
+    out = ['<div class="roh-whole">',
+           print_front.page_styles(front.site_name, front.edition, cores),
+           print_front.cover(front.site_name, front.description, front.edition),
+           print_front.contents(entries)]
     for part in parts:
         html = _without_tools(part.html, part.label)
         html = _rewrite_links(_rewrite_ids(html, part), part, anchors_by_url, own_url)
-        out.append(f'<article class="roh-whole__part">{_demote(html)}</article>')
+        out.append(f"{_open_part(part)}{_demote(html)}</article>")
+    out.append("</div>")
     return "\n".join(out)
