@@ -11,9 +11,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.unit.test_fuzz_runtime import ANSWERS as FUZZ_ANSWERS
+from tests.unit.test_fuzz_runtime import check as fuzz_check
 from tests.unit.worksheets import WORKSHEETS, call, examples, outcome, report_text
 from tools.core.drafts import export_document, import_document
 from tools.core.registry import REGISTRY
+from tools.core.runtime import handle
 from tools.core.schema import Field, Tool
 
 CASES = [(slug, name) for slug in WORKSHEETS for name in examples(slug)]
@@ -117,3 +120,14 @@ def test_drafts_round_trip_for_every_worksheet(case: tuple[Tool, dict[str, str]]
     assert import_document(tool, text) == answers
     response: dict[str, Any] = json.loads(json.dumps(call(tool.slug, answers)))
     assert set(response) in ({"v", "ok", "outcome"}, {"v", "ok", "errors"})
+
+
+@settings(deadline=None, max_examples=300, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.one_of([st.tuples(st.just(s), FUZZ_ANSWERS[s]) for s in WORKSHEETS]))
+def test_worksheets_with_arbitrary_answers_never_break(case: tuple[str, dict[str, str]]) -> None:
+    """The fuzzer's own strategies (test_fuzz_runtime), aimed at the worksheets only."""
+    slug, inputs = case
+    response = fuzz_check(handle(json.dumps({"v": 1, "tool": slug, "inputs": inputs})))
+    if response["ok"]:
+        assert response["outcome"]["markdown"].startswith("# ")

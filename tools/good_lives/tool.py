@@ -36,7 +36,8 @@ def _good_section(number: int, good: Good) -> Section:
               required=False, hint="What they do, and who with"),
         Field(f"{good.key}_offending", "Is offending, or what leads to it, part of how "
               "they seek it?", "yes_no", required=False,
-              noun=f"whether offending is part of how they seek {good.label.lower()}"),
+              noun=f"whether offending is part of how they seek "
+                   f"{good.key.replace('_', ' ')}"),
         Field(f"{good.key}_obstacles", "What stands in the way of getting it without "
               "harm?", "textarea", required=False,
               hint="In the person, such as skills or beliefs, and around them, such as "
