@@ -59,10 +59,11 @@ def _who(summary: Summary) -> list[Finding]:
         cells = [r for r in summary.at_or_above("medium") if r.group == group]
         named = summary.who.get(group, "")
         if cells and not named:
+            levels = join([f"{LEVEL_LABELS[r.level]} {setting_phrase(r.setting)}"
+                           for r in cells])
             found.append(Finding(
                 "gap", "who-missing",
-                f"{group_label(group)}: rated {join([cell_phrase(r) for r in cells])}, but "
-                f"who among {phrase} is at risk, and how, is not recorded",
+                f"{group_label(group)}, rated {levels}: say who is at risk, and how",
                 _WHO_WHY))
         group_cells = [r for r in summary.ratings if r.group == group]
         if named and not any(r.rated for r in group_cells):
