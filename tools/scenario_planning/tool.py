@@ -81,7 +81,7 @@ TOOL = Tool(
                   hint="Use initials or a case reference, not a full name"),
         )),
         Section("Scenarios", (
-            Repeat("scenarios", "Scenarios", "Scenario", add_label="Add another scenario",
+            Repeat("scenarios", "Each scenario", "Scenario", add_label="Add another scenario",
                    max_rows=8,
                    hint="Keep the number small and each one realistic: for example the "
                         "most likely future, one where things go worse and one where they "
