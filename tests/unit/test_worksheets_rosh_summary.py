@@ -74,6 +74,13 @@ def test_high_with_no_timing_is_a_gap_naming_the_cell() -> None:
     assert "a known adult in the community (High)" in finding["message"]
 
 
+def test_medium_with_no_timing_names_the_highest_level() -> None:
+    result = outcome(SLUG, variant(drop=("timing",), known_adult_community="medium"))
+    assert [f["message"] for f in result["findings"]] == [
+        "The highest level recorded is Medium, but not how soon harm could happen: choose "
+        "the timing that fits the evidence"]
+
+
 def test_a_group_rated_medium_or_above_needs_who() -> None:
     assert codes(SLUG, variant(drop=("known_adult_who",))) == ["who-missing"]
     # near miss: Low needs no one named

@@ -98,11 +98,11 @@ def _timing(summary: Summary) -> list[Finding]:
         return []
     if not summary.timing:
         severe = summary.at_or_above("high")
-        where = (join([cell_phrase(r) for r in severe]) if severe
-                 else f"the highest level recorded ({LEVEL_LABELS[highest]})")
+        rated = (f"You rated {join([cell_phrase(r) for r in severe])}" if severe
+                 else f"The highest level recorded is {LEVEL_LABELS[highest]}")
         return [Finding("gap", "timing-missing",
-                        f"You rated {where}, but not how soon harm could happen: choose "
-                        "the timing that fits the evidence", LEVEL_RULE)]
+                        f"{rated}, but not how soon harm could happen: choose the timing "
+                        "that fits the evidence", LEVEL_RULE)]
     timing = TIMING_LABELS[summary.timing]
     fits = TIMING_LEVEL[summary.timing]
     if fits == highest:
