@@ -45,6 +45,10 @@ def test_there_are_fixtures_for_every_tool_and_for_bad_requests() -> None:
     assert any(n.startswith("ogrs3-") for n in names)
     assert any(n.startswith("rmp-") for n in names)
     assert any(n.startswith("request-") for n in names)
+    for slug in ("rosh-summary", "good-lives", "offence-analysis", "scenario-planning",
+                 "hf36-self-assessment"):
+        mine = [load(p) for p in FIXTURES if p.stem.startswith(f"{slug}-")]
+        assert {f["response"]["ok"] for f in mine} == {True, False}, slug
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])

@@ -282,3 +282,11 @@ def test_restore_of_any_draft(tool: Tool, text: str) -> None:
 
 def test_the_examples_add_up_to_at_least_20000() -> None:
     assert sum(EXAMPLES.values()) >= 20_000
+
+
+def test_every_registered_tool_is_fuzzed() -> None:
+    """The strategies above are built from the registry, so a new tool is fuzzed as soon
+    as it exists; this proves it for the worksheets too."""
+    assert {tool.slug for tool in TOOLS} == set(REGISTRY) == set(ANSWERS)
+    assert {"rosh-summary", "good-lives", "offence-analysis", "scenario-planning",
+            "hf36-self-assessment"} <= set(ANSWERS)

@@ -4,8 +4,10 @@ Source: Skills for Justice (2010) National Occupational Standard HF36,
 "Develop risk management plans that address the risk of serious harm posed by
 individuals, in line with agreed strategy" (version 1, approved March 2010).
 The labels are short paraphrases in our own words, not the standard's text.
-The extracted text of the standard has no wording for P16, so P16 carries no
-label of ours either: the checklist shows it as "not given in the source text".
+The extracted text of the standard has no wording for P16 or K14, so they carry
+no label of ours either: tools show them as "not given in the source text". K17
+is cut in the extracted text: only its end survives, so its label says so and
+paraphrases only that end.
 """
 
 from __future__ import annotations
@@ -73,6 +75,90 @@ CRITERIA: tuple[Criterion, ...] = (
 
 #: Criteria the source text gives no wording for.
 NOT_GIVEN: frozenset[str] = frozenset({"P16"})
+
+
+KNOWLEDGE_AREAS: dict[int, str] = {
+    1: "Legislative, regulatory and organisational requirements",
+    2: "Requirements particular to developing risk management plans",
+    3: "Requirements relating to communicating with individuals",
+}
+
+PARTLY_GIVEN_PREFIX = "Only partly given in the source text, which ends: "
+
+
+@dataclass(frozen=True)
+class KnowledgeItem:
+    """One knowledge and understanding item: its code, area (1 to 3) and our paraphrase."""
+
+    code: str
+    area: int
+    label: str
+
+
+KNOWLEDGE: tuple[KnowledgeItem, ...] = (
+    KnowledgeItem("K1", 1, "The legal and organisational requirements and guidance on "
+                  "risk management plans, including duties towards young people"),
+    KnowledgeItem("K2", 1, "Law, policy and procedure on human rights, data protection, "
+                  "health and safety and diversity, and what they mean for your work"),
+    KnowledgeItem("K3", 1, "Your organisation's role and services in public protection"),
+    KnowledgeItem("K4", 1, "The roles of the main public protection agencies, and the "
+                  "multi-agency arrangements in your area"),
+    KnowledgeItem("K5", 1, "The limits of your authority and responsibility, and what to "
+                  "do if they are exceeded"),
+    KnowledgeItem("K6", 2, "Why risk management plans matter, what they must address and "
+                  "how to develop them"),
+    KnowledgeItem("K7", 2, "Risk-led practice, based on specific descriptions of risk in "
+                  "terms of behaviour and circumstances"),
+    KnowledgeItem("K8", 2, "Approaches to risk assessment, how to use them, their "
+                  "strengths and weaknesses, and how they guard against prejudice and bias"),
+    KnowledgeItem("K9", 2, "Where to find relevant information about a person, and how to "
+                  "get it"),
+    KnowledgeItem("K10", 2, "How to check and corroborate the information you need"),
+    KnowledgeItem("K11", 2, "How to tell evidence you observed from evidence from reliable "
+                  "sources and from hearsay"),
+    KnowledgeItem("K12", 2, "How to tell prejudice from opinion backed by evidence"),
+    KnowledgeItem("K13", 2, "The key risk factors for serious offending, such as previous "
+                  "convictions, the current offence, patterns of harmful behaviour and "
+                  "drug or alcohol misuse"),
+    KnowledgeItem("K14", 2, NOT_GIVEN_LABEL),
+    KnowledgeItem("K15", 2, "Multi-agency arrangements, what they mean and the actions "
+                  "that go with them"),
+    KnowledgeItem("K16", 2, "National and local resettlement and reintegration strategies, "
+                  "and what they mean for intervention plans"),
+    KnowledgeItem("K17", 2, PARTLY_GIVEN_PREFIX + "“…individuals, their roles and services, "
+                  "and how to access these”"),
+    KnowledgeItem("K18", 2, "The main types of intervention available, with their "
+                  "strengths and weaknesses"),
+    KnowledgeItem("K19", 2, "Your organisation's case registration and management "
+                  "procedures, and your part in them"),
+    KnowledgeItem("K20", 2, "What shapes a person's behaviour, including physical, social, "
+                  "psychological and emotional development"),
+    KnowledgeItem("K21", 2, "The impact of crime on victims, survivors and witnesses, and "
+                  "their need for protection, respect, recognition, information and "
+                  "confidentiality"),
+    KnowledgeItem("K22", 2, "Why safeguarding children and vulnerable people at risk of "
+                  "serious harm matters, and what to do when you identify that risk"),
+    KnowledgeItem("K23", 2, "The information and protocols needed to plan resettlement "
+                  "and reintegration, and the advice likely to be needed"),
+    KnowledgeItem("K24", 2, "The problems people may meet in resettlement and "
+                  "reintegration, and ways of tackling them"),
+    KnowledgeItem("K25", 2, "The options for supervising and managing people in the "
+                  "community"),
+    KnowledgeItem("K26", 3, "Styles and forms of communication, including body language "
+                  "and how cultures read it differently"),
+    KnowledgeItem("K27", 3, "Barriers to communication, their causes and how to overcome "
+                  "them"),
+    KnowledgeItem("K28", 3, "Awareness of your own values and beliefs, and how they affect "
+                  "your ability to explore discriminatory or damaging attitudes and "
+                  "behaviour"),
+    KnowledgeItem("K29", 3, "The limits of confidentiality with people being assessed: "
+                  "when others must be told, including when you fear for others' safety, "
+                  "and who is entitled to the information"),
+)
+
+#: Knowledge items the source text gives no wording for, and those it gives only in part.
+KNOWLEDGE_NOT_GIVEN: frozenset[str] = frozenset({"K14"})
+KNOWLEDGE_PARTLY_GIVEN: frozenset[str] = frozenset({"K17"})
 
 
 def criterion(code: str) -> Criterion:

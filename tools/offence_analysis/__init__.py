@@ -1,0 +1,6 @@
+"""Offence analysis worksheet: structured prompts in the guide's own words
+(tool.py: schema, rules and evaluate; fixtures/: worked examples)."""
+
+from tools.offence_analysis.tool import TOOL, evaluate
+
+__all__ = ["TOOL", "evaluate"]
