@@ -168,7 +168,7 @@ def evaluate(parsed: Parsed) -> Outcome:
     if open_levels:
         rows.append(("Levels open to this category",
                      ", ".join(str(level) for level in open_levels)))
-    report: list[Block] = [Heading("MAPPA category", 3), SummaryList(tuple(rows))]
+    report: list[Block] = [Heading("MAPPA category result", 3), SummaryList(tuple(rows))]
     if found:
         report.append(Table("Every ground that applies", ("Category", "Ground", "Provision"),
                             tuple((str(g.category), g.text, g.provision) for g in found)))

@@ -62,7 +62,7 @@ def potential_escalation(incidents: int, threshold: int) -> Criterion:
 def professional_judgement(referring: bool) -> Criterion:
     reason = ("You judge that the case should be referred: that is enough on its own; "
               "record why" if referring else
-              "You have not made a referral on professional judgement alone")
+              "You did not judge that the case should be referred whatever the counts")
     return Criterion("professional_judgement", "Professional judgement", referring, reason)
 
 

@@ -135,7 +135,7 @@ def evaluate(parsed: Parsed) -> Outcome:
             "No referral criterion is met on these answers. Keep the risk under review: "
             "a further incident, or your judgement, may change this.")
     report: list[Block] = [
-        Heading("MARAC referral", 3),
+        Heading("MARAC referral result", 3),
         SummaryList((("Referral indicated", "Yes" if indicated else "No"),)),
         Paragraph(lead, "lead"),
         Table("The four referral criteria", ("Criterion", "Met", "Why"),
@@ -144,7 +144,7 @@ def evaluate(parsed: Parsed) -> Outcome:
     if until is not None:
         report.append(Paragraph(CONVENTION))
     report.append(Paragraph(
-        "A referral on visible high risk is not lowered by judgement. Count bands some "
+        "Judgement must not be used to lower a referral on visible high risk. Count bands some "
         "areas add (for example 10 to 13 as medium) are local practice, not SafeLives "
         "criteria. Police first responders now often use DARA rather than the DASH "
         "questions; partner agencies and MARAC still use the SafeLives DASH.", "warning"))

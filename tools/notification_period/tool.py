@@ -20,14 +20,11 @@ from tools.core.report_markdown import render_markdown
 from tools.core.result import (
     Block,
     FieldError,
-    Heading,
     InvalidInput,
     Outcome,
-    Paragraph,
-    SummaryList,
 )
 from tools.core.schema import Field, Option, Section, Source, Tool
-from tools.notification_period import rules
+from tools.notification_period import report, rules
 
 #: The age of criminal responsibility in England and Wales (Children and Young
 #: Persons Act 1933, s.50): no conviction, finding or caution before a 10th birthday.
@@ -36,22 +33,6 @@ MAX_TERM_MONTHS = 1200
 MAX_TERMS = 20
 _TERM = re.compile(r"^\d{1,4}$")
 CUSTODIAL = ("imprisonment",)
-
-CONVENTION = (
-    "Date convention: the period begins with the relevant date (s.82(1): ‘beginning "
-    "with the relevant date’), so that day counts and the period ends on the day "
-    "before the same date at the end of the period. Where that date does not exist "
-    "(a relevant date of 29 February, or the 31st of a month followed by a shorter "
-    "one) the reference does not settle which day ends the period: this calculator "
-    "takes the later reading, to the last day of the shorter month, because it "
-    "never ends a requirement early. Check an end date that falls there with the "
-    "police.")
-
-REVIEW_CONVENTION = (
-    "Date convention: the review period begins with the day of the notification, so "
-    "the day after it ends is the same date at the end of the period; for a "
-    "notification on 29 February, in a year without one, this calculator takes the "
-    "later reading, 1 March.")
 
 TOOL = Tool(
     slug="notification-period",
@@ -215,25 +196,6 @@ def _period(parsed: Parsed, under_18: bool) -> tuple[rules.Period, tuple[int, ..
     return rules.period(disposal, under_18, term, discharge or 0), terms
 
 
-def _length(months: int) -> str:
-    years, rest = divmod(months, 12)
-    parts = [f"{years} year{'s' if years != 1 else ''}"] if years else []
-    if rest or not years:
-        parts.append(f"{rest} month{'s' if rest != 1 else ''}")
-    return " and ".join(parts)
-
-
-def _term_line(terms: tuple[int, ...], consecutive: bool) -> str:
-    if len(terms) == 1:
-        return f"{_length(terms[0])} ({terms[0]} months)"
-    listed = " + ".join(str(t) for t in terms)
-    if consecutive:
-        return (f"{listed} months, consecutive: treated as one term of {sum(terms)} "
-                "months (s.82(3))")
-    return (f"{', '.join(str(t) for t in terms)} months, not consecutive: not added "
-            f"together; the longest, {max(terms)} months, gives the longest period")
-
-
 def evaluate(parsed: Parsed) -> Outcome:
     """The s.82 notification period, its last day, and for indefinite periods the review date."""
     _check_dates(parsed)
@@ -250,12 +212,12 @@ def evaluate(parsed: Parsed) -> Outcome:
         "row": found.row,
         "provision": found.provision,
     }
-    rows: list[tuple[str, str]] = [("Notification period",
-                                    "Indefinite" if found.indefinite else _length(found.months))]
+    shown = "Indefinite" if found.indefinite else report.length(found.months)
+    rows: list[tuple[str, str]] = [("Notification period", shown)]
     if terms:
         consecutive = bool(parsed.get("consecutive"))
         data["term_months"] = rules.relevant_term(terms, consecutive)
-        rows.append(("Custodial term", _term_line(terms, consecutive)))
+        rows.append(("Custodial term", report.term_line(terms, consecutive)))
     rows.append(("Age on the relevant date", f"{age} ({long_date(relevant)})"))
     rows.append(("Row of the s.82(1) table", found.row))
     notes: list[Block] = []
@@ -267,22 +229,7 @@ def evaluate(parsed: Parsed) -> Outcome:
             review = _end(first, years * 12, "first_notification_date", "review date")
             data["review_date"] = review.isoformat()
             rows.append(("Earliest date to apply for a review", long_date(review)))
-            notes.append(Paragraph(
-                f"The indefinite requirements can be reviewed (ss.91A–91F). The earliest "
-                f"application date is the day after the end of the {years}-year period "
-                f"beginning with the day of the relevant notification (s.91B(2); "
-                f"{years} years because they were {'under 18' if under_18 else '18 or over'} "
-                f"on the relevant date). This uses the date of first notification you "
-                f"entered, {long_date(first)}: the Act's definition of ‘relevant "
-                "notification’ has not been checked, so confirm it with the police. After "
-                "a decision to keep the requirements, a further 8-year period applies, "
-                "with exceptions (s.91B(3)–(6)) that this calculator does not work out."))
-            notes.append(Paragraph(REVIEW_CONVENTION))
-        else:
-            notes.append(Paragraph(
-                f"The indefinite requirements can be reviewed (ss.91A–91F): the earliest "
-                f"application date is {years} years from the relevant notification "
-                f"(s.91B(2)). Enter the date of first notification to see it."))
+        notes.extend(report.review_notes(years, under_18, first))
     else:
         after = _end(relevant, found.months, "relevant_date", "end of the period")
         last = after - timedelta(days=1)
@@ -290,25 +237,6 @@ def evaluate(parsed: Parsed) -> Outcome:
         rows.append(("Last day of the period", long_date(last)))
         lead = (f"They must keep to the notification requirements up to and including "
                 f"{long_date(last)}.")
-        if found.halved:
-            notes.append(Paragraph(
-                f"Halved because they were under 18 on the relevant date (s.82(2)): the "
-                f"period for an adult would be {_length(found.months * 2)}."))
-        elif under_18:
-            notes.append(Paragraph(
-                "They were under 18 on the relevant date, but the period of a conditional "
-                "discharge is not one of the fixed periods that s.82(2) halves."))
-        notes.append(Paragraph(CONVENTION))
-    report: tuple[Block, ...] = (
-        Heading("Notification period", 3),
-        SummaryList(tuple(rows)),
-        Paragraph(lead, "lead"),
-        *notes,
-        Paragraph(
-            "The periods are those of s.82 as it stood in April 2019; no change to them "
-            "since 2012 was found, but the 2026 text was not read, and changes to the "
-            "requirements in the Crime and Policing Act 2026 have not been checked. The "
-            "police hold the register: confirm dates with them before you rely on them.",
-            "warning"),
-    )
-    return Outcome(data=data, report=report, markdown=render_markdown(report))
+        notes.extend(report.fixed_notes(found, under_18))
+    blocks = report.blocks(rows, lead, notes)
+    return Outcome(data=data, report=blocks, markdown=render_markdown(blocks))
