@@ -62,13 +62,17 @@ TOOL = Tool(
         Source("Criminal Justice Act 2003 Schedule 15 (specified violent and sexual "
                "offences)",
                "https://legislation.gov.uk/ukpga/2003/44/schedule/15/part/1/2018-01-25"),
-        Source("Ministry of Justice and HMPPS, MAPPA Guidance (updated March 2023, "
-               "published on gov.uk in chapters): category 4, terrorist or "
-               "terrorism-risk offenders; chapter 7, the levels of management; category "
-               "3 cases are managed at level 2 or 3. The wording of CJA 2003 "
-               "s.325(2)(aa) and (c), which category 4 rests on, was not read",
-               "https://www.gov.uk/government/publications/multi-agency-public-"
-               "protection-arrangements-mappa-guidance"),
+        Source("MAPPA Guidance 2019, chapter 7: the three levels of management, and "
+               "managing each case at the lowest level consistent with a defensible plan",
+               "https://mappa.justice.gov.uk/MAPPA/view?objectId=12986388"),
+        Source("Gwent MAPPA, ‘MAPPA process’: category 3 cases are managed at level 2 or 3",
+               "https://www.gwentmappa.org.uk/working-for-you/mappa-process/"),
+        Source("HMPPS, MAPPA Guidance as updated since 2021 (versions of March 2023 and, as "
+               "reflected locally, April 2024; the version current in late 2026 was not "
+               "checked), described in St Helens Safeguarding Partnership, MAPPA chapter "
+               "(April 2024): category 4, terrorist or terrorism-risk offenders. The "
+               "wording of CJA 2003 s.325(2)(aa) and (c), which category 4 rests on, was "
+               "not read"),
     ),
     sections=(
         Section("Category 1: registered sexual offenders", (
