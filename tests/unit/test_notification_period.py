@@ -102,6 +102,27 @@ def test_under_18_on_the_day_before_the_eighteenth_birthday_is_halved() -> None:
         {"years": 1, "months": 0}, True, "2012-02-29")
 
 
+@pytest.mark.parametrize(("relevant", "age", "period"), [
+    ("27/2/2014", 17, {"years": 1, "months": 0}),   # under 18: halved
+    ("28/2/2014", 18, {"years": 2, "months": 0}),   # no 29 February 2014: taken to be 18
+    ("1/3/2014", 18, {"years": 2, "months": 0}),
+])
+def test_a_29_february_birthday_turns_18_on_28_february_the_longer_reading(
+    relevant: str, age: int, period: object
+) -> None:
+    parsed, _ = parse_inputs(TOOL, {"date_of_birth": "29/2/1996", "relevant_date": relevant,
+                                    "disposal": "caution"})
+    outcome = evaluate(parsed)
+    assert (outcome.data["age_on_relevant_date"], outcome.data["period"]) == (age, period)
+    assert ("Born on 29 February" in outcome.markdown) is (relevant == "28/2/2014")
+
+
+def test_a_29_february_birthday_on_28_february_gets_the_adult_review_clock() -> None:
+    data = run({"date_of_birth": "29/2/1996", "relevant_date": "28/2/2014", "disposal": "life",
+                "first_notification_date": "3/3/2014"})
+    assert data["review_date"] == "2029-03-03"
+
+
 def test_a_conditional_discharge_lasts_its_own_period_and_is_not_halved() -> None:
     adult = run({**ADULT, "disposal": "conditional-discharge", "discharge_months": "12"})
     young = run({**YOUTH, "disposal": "conditional-discharge", "discharge_months": "12"})

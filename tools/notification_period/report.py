@@ -26,6 +26,12 @@ REVIEW_CONVENTION = (
     "later reading, 1 March.")
 
 
+LEAPLING = Paragraph(
+    "Born on 29 February: this calculator takes them to be 18 on 28 February in a "
+    "year without a 29 February. The reference does not settle this; of the two "
+    "readings, this one gives the longer period and the later review date.")
+
+
 def review_notes(years: int, under_18: bool, first: date | None) -> list[Block]:
     """What ss.91A-91F say about the review of an indefinite period, for these answers."""
     if first is None:

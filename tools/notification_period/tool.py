@@ -29,6 +29,8 @@ from tools.notification_period import report, rules
 #: The age of criminal responsibility in England and Wales (Children and Young
 #: Persons Act 1933, s.50): no conviction, finding or caution before a 10th birthday.
 AGE_OF_CRIMINAL_RESPONSIBILITY = 10
+#: s.82(2) halves the fixed periods for a person under 18 on the relevant date.
+ADULT_AGE = 18
 MAX_TERM_MONTHS = 1200
 MAX_TERMS = 20
 _TERM = re.compile(r"^\d{1,4}$")
@@ -196,13 +198,27 @@ def _period(parsed: Parsed, under_18: bool) -> tuple[rules.Period, tuple[int, ..
     return rules.period(disposal, under_18, term, discharge or 0), terms
 
 
+def _age(born: date, on: date) -> tuple[int, bool]:
+    """Completed years on `on`, and whether a 29 February birthday decided it.
+
+    Someone born on 29 February is taken to turn 18 on 28 February in a year
+    without one (the reference does not settle it): of the two readings, it gives
+    the longer period (no halving under s.82(2)) and the later review date (s.91B(2)).
+    """
+    age = completed_years(born, on)
+    leapling = (born.month, born.day) == (2, 29) and (on.month, on.day) == (2, 28)
+    if leapling and age == ADULT_AGE - 1 and on.year - born.year == ADULT_AGE:
+        return ADULT_AGE, True
+    return age, False
+
+
 def evaluate(parsed: Parsed) -> Outcome:
     """The s.82 notification period, its last day, and for indefinite periods the review date."""
     _check_dates(parsed)
     born: date = parsed.get("date_of_birth")
     relevant: date = parsed.get("relevant_date")
-    age = completed_years(born, relevant)
-    under_18 = age < 18
+    age, leapling = _age(born, relevant)
+    under_18 = age < ADULT_AGE
     found, terms = _period(parsed, under_18)
     data: dict[str, object] = {
         "period": found.as_json(),
@@ -212,6 +228,7 @@ def evaluate(parsed: Parsed) -> Outcome:
         "row": found.row,
         "provision": found.provision,
     }
+    notes: list[Block] = []
     shown = "Indefinite" if found.indefinite else report.length(found.months)
     rows: list[tuple[str, str]] = [("Notification period", shown)]
     if terms:
@@ -219,8 +236,9 @@ def evaluate(parsed: Parsed) -> Outcome:
         data["term_months"] = rules.relevant_term(terms, consecutive)
         rows.append(("Custodial term", report.term_line(terms, consecutive)))
     rows.append(("Age on the relevant date", f"{age} ({long_date(relevant)})"))
+    if leapling:
+        notes.append(report.LEAPLING)
     rows.append(("Row of the s.82(1) table", found.row))
-    notes: list[Block] = []
     lead = "Indefinite: the requirements last until a review ends them."
     if found.indefinite:
         first: date | None = parsed.get("first_notification_date")
