@@ -38,3 +38,22 @@ def birthday(born: date, years: int) -> date | None:
 def long_date(day: date) -> str:
     """'23 November 2026', the GOV.UK style for dates."""
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def months_later(day: date, months: int) -> date | None:
+    """The same day `months` calendar months on; a day that month lacks rolls forward.
+
+    31 January + 1 month is 1 March, and 29 February + 12 months is 1 March, the
+    later of the two readings (as `birthday` reads 29 February). Periods "beginning
+    with" a date end the day before this. None outside the years 1 to 9999.
+    """
+    index = day.year * 12 + (day.month - 1) + months
+    year, month = index // 12, index % 12 + 1
+    if not date.min.year <= year <= date.max.year:
+        return None
+    try:
+        return date(year, month, day.day)
+    except ValueError:  # no such day in that month: the 1st of the next one
+        if month == 12:
+            return None if year == date.max.year else date(year + 1, 1, 1)
+        return date(year, month + 1, 1)
