@@ -275,6 +275,12 @@ def test_the_whole_guide_cites_each_section_by_its_real_short_link(guide: Path) 
     assert "http://127.0.0.1:8000/s/2.6.4/" in [b[0] for b in blocks]
 
 
+def url_of(src: Path) -> str:
+    """The directory URL MkDocs gives a page: a folder's index.md is the folder itself."""
+    parts = src.with_suffix("").parts
+    return "/".join(parts[:-1] if parts[-1] == "index" else parts) + "/"
+
+
 def test_the_guides_new_material_page_links_every_changed_page(guide: Path) -> None:
     """The current edition's New material page links every page with its change note."""
     edition = re.escape(current_edition(load_editions(ROOT)).edition)
@@ -283,7 +289,7 @@ def test_the_guides_new_material_page_links_every_changed_page(guide: Path) -> N
     html = (guide / "new-material" / "index.html").read_text("utf-8")
     links = links_in(html)
     targets = {urljoin("new-material/", href) for href in links.values()}
-    expected = {p.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/" for p in changed}
+    expected = {url_of(p.relative_to(ROOT / "docs")) for p in changed}
     assert len(changed) >= 30, "most pages of a new edition change; each says how"
     assert expected <= targets, expected - targets
     headings = re.findall(r'<h2 id="changes-(\d)"><a href="[^"]+">Section \d: [^<]+</a></h2>', html)
