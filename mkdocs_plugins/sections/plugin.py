@@ -221,5 +221,17 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
         return context
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = trail.name_nested_navs(trail.mark_nav_depth(output, set(self._sections)))
+        output = self._navigation(output)
         return citation.add_goto_box(output) if self.config.goto_box else output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """404.html is a template, not a page: its side navigation gets the same marks.
+
+        (It carries its own Go to box, so the header gets none.)
+        """
+        return self._navigation(output_content) if template_name == "404.html" else output_content
+
+    def _navigation(self, output: str) -> str:
+        return trail.name_nested_navs(trail.mark_nav_depth(output, set(self._sections)))

@@ -67,16 +67,26 @@ def mark_nav_depth(html: str, numbered: set[str]) -> str:
 # A nested nav section: its index page's link, then the label that opens and
 # closes it, which has only an icon. Material names the nested <nav> by that label.
 _NESTED = re.compile(
-    r'(<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*'
+    r'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*'
     r'(?P<title>[^<]*?)\s*</span>\s*</a>\s*<label class="md-nav__link[^"]*" '
-    r'for="__nav_[\d_]+" id="__nav_[\d_]+_label")')
+    r'for="__nav_[\d_]+" id="(?P<id>__nav_[\d_]+_label)"')
+_LABELLED_BY = re.compile(r'aria-labelledby="(?P<id>__nav_[\d_]+_label)"')
 
 
 def name_nested_navs(html: str) -> str:
-    """Name each section's toggle (and so its nested nav, aria-labelledby it) by its title.
+    """Name each section's nested <nav> by the section's title.
 
-    Without a name every nested nav is an unnamed navigation landmark, the same
-    as its siblings (axe: landmark-unique, on a phone where all are in the drawer).
+    Material labels it by the section's toggle, which holds only an icon, so
+    every nested nav is an unnamed navigation landmark, the same as its
+    siblings (axe: landmark-unique, on a phone where all are in the drawer).
+    A `<label>` may not carry aria-label, so the nav gets it instead.
     """
-    return _NESTED.sub(
-        lambda m: f'{m.group(1)} aria-label="{m.group("title").replace(chr(34), "&quot;")}"', html)
+    titles = {m.group("id"): m.group("title") for m in _NESTED.finditer(html)}
+
+    def name(match: re.Match[str]) -> str:
+        title = titles.get(match.group("id"))
+        if title is None:
+            return match.group(0)
+        return 'aria-label="{}"'.format(title.replace('"', "&quot;"))
+
+    return _LABELLED_BY.sub(name, html)
