@@ -43,6 +43,12 @@ OVERLAPS = """() => {
 }"""
 
 
+def header_fits(page: Page, width: int) -> None:
+    """One row (two below 45em: title, then the Go to box), whatever the title's length."""
+    header = page.locator(".md-header").bounding_box()
+    assert header and header["height"] <= (100 if width < 720 else 60), header
+
+
 def show_back_to_top(page: Page, selector: str) -> None:
     """Scroll `selector` to the top of the window, then up a little: Material shows the button."""
     page.locator(selector).first.scroll_into_view_if_needed()
@@ -79,6 +85,7 @@ def test_a_nested_section_shows_where_it_is_at_every_width(session: Session, wid
     box = label.bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= width and box["height"] >= 10
     expect(page.get_by_role("textbox", name="Go to section")).to_be_visible()
+    header_fits(page, width)
     if width < 960:
         # The header names the page (number and title, whole), not "Risk of H…".
         topic = page.locator('.md-header__topic[data-md-component="header-topic"]')
@@ -106,6 +113,7 @@ def test_a_nested_section_shows_where_it_is_at_every_width(session: Session, wid
 def test_back_to_top_never_covers_a_tools_hints_or_text(session: Session, width: int) -> None:
     session.page.set_viewport_size({"width": width, "height": 800})
     page = session.open(OGRS3_PAGE)
+    header_fits(page, width)
     show_back_to_top(page, "#tool-ogrs3 .roh-hint")
     no_overlap(page)
     show_back_to_top(page, "#tool-ogrs3 [data-action=submit]")
@@ -212,5 +220,10 @@ def test_the_404_page_helps_and_loads_no_tool(session: Session) -> None:
 def test_axe_finds_nothing_on_a_section_page_on_a_phone(session: Session) -> None:
     session.page.set_viewport_size({"width": 390, "height": 800})
     page = session.open(SECTION_PAGE)
-    page.locator(".roh-abbr__button").first.hover()
+    button = page.locator(".roh-abbr__button[aria-label='What RoSH means']")
+    button.focus()
+    expect(button).to_have_attribute("aria-expanded", "true")
+    # The open tip stays inside the phone's window.
+    tip = page.locator(f"#{button.get_attribute('aria-controls')}").bounding_box()
+    assert tip and tip["x"] >= 0 and tip["x"] + tip["width"] <= 390
     assert violations(page) == []

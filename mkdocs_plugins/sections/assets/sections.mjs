@@ -213,6 +213,15 @@ function openTip(button) {
   link.textContent = "Glossary entry";
   tip.replaceChildren(term, document.createTextNode(": "), meaning, document.createTextNode(" "), link);
   button.setAttribute("aria-expanded", "true");
+  keepInWindow(tip);
+}
+
+/** Shift an open tip left so it ends 8 px inside the window (a term near a phone's right edge). */
+function keepInWindow(tip) {
+  tip.style.left = "";
+  const box = tip.getBoundingClientRect();
+  const over = box.right - (document.documentElement.clientWidth - 8);
+  if (over > 0) tip.style.left = `${-Math.min(over, Math.max(0, box.left - 8))}px`;
 }
 
 function leaveSoon(button, wrapper) {
