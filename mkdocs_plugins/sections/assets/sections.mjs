@@ -90,7 +90,7 @@ export function openSearch(query) {
   const toggle = document.getElementById("__search");
   const input = document.querySelector(".md-search__input");
   if (!toggle || !input) {
-    location.assign(new URL(`?q=${encodeURIComponent(query)}`, SITE_ROOT).href);
+    leaveFor(new URL(`?q=${encodeURIComponent(query)}`, SITE_ROOT));
     return;
   }
   toggle.checked = true;
@@ -162,7 +162,13 @@ async function goTo(form, input, status) {
   }
   status.replaceChildren();
   input.value = "";
-  location.assign(new URL(`${section.path}#s${number}`, SITE_ROOT).href);
+  leaveFor(new URL(`${section.path}#s${number}`, SITE_ROOT));
+}
+
+/** The one navigation this module makes: to a page of this guide (its own folder's origin). */
+function leaveFor(target) {
+  if (target.origin !== SITE_ROOT.origin) return;
+  location.assign(target.href);
 }
 
 /** A missing page (404): its search link carries the address's words. */
