@@ -31,6 +31,8 @@ from publishing.build import build_edition
 SHARED = "_assets"
 #: The Version history page of an edition (docs/version-history.md).
 HISTORY = "version-history/"
+#: The A–Z index page of an edition (docs/a-z-index.md).
+INDEX = "a-z-index/"
 #: The marker that says a folder is an earlier publish, safe to replace.
 MARKER = manifest.NAME
 
@@ -143,7 +145,8 @@ def _root_pages(out: Path, root_url: str, published: list[Edition]) -> None:
         policy, site_path=urlsplit(root_url).path, current=current, reserved=reserved,
         sections=root_pages.load_sections(latest), script=static["forward.js"],
         stylesheet=static["root.css"],
-        history=HISTORY if (latest / HISTORY / "index.html").is_file() else None))
+        history=HISTORY if (latest / HISTORY / "index.html").is_file() else None,
+        index=INDEX if (latest / INDEX / "index.html").is_file() else None))
     for page in sorted((latest / root_pages.ROUTES).glob("*/index.html")):
         number = page.parent.name
         _write(out / root_pages.ROUTES / number / "index.html",

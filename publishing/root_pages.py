@@ -3,7 +3,8 @@
 `/index.html` sends readers to latest/ by meta refresh; `/404.html` forwards a
 version-less deep link to the same path in latest/ (a small same-origin
 script: the policy allows no inline script) and otherwise offers the Go to
-section box, search and the contents, all plain links without JavaScript;
+section box (a number or words), a search link filled with the address's
+words, the contents and the A–Z index, all plain links without JavaScript;
 `/s/<n>/` are the current edition's short routes; `/versions.json` is what
 Material's version selector reads (mike's schema). Pure: data in, text out.
 """
@@ -115,10 +116,12 @@ def route_page(page: str, number: str) -> str:
 
 def not_found_page(policy: str, *, site_path: str, current: Edition, reserved: list[str],
                    sections: list[SectionLink], script: str, stylesheet: str,
-                   history: str | None) -> str:
+                   history: str | None, index: str | None = None) -> str:
     """`/404.html`, served for any missing address at any depth: every link is absolute.
 
-    `history`: the Version history page's URL in latest/, when the edition has one.
+    `history`, `index`: the Version history and A–Z index pages' URLs in latest/,
+    when the edition has them. forward.js fills the search link with the words
+    of the missing address, in the edition the address names.
     """
     latest = f"{site_path}{LATEST}/"
     items = "".join(
@@ -140,15 +143,18 @@ def not_found_page(policy: str, *, site_path: str, current: Edition, reserved: l
         f'<form class="roh-root__goto" data-goto hidden role="search" '
         'aria-label="Go to section" novalidate>\n'
         '<label for="roh-root-goto">Go to section</label>\n'
-        '<input id="roh-root-goto" type="text" inputmode="decimal" autocomplete="off" '
-        'spellcheck="false" placeholder="e.g. 2.6.4" aria-describedby="roh-root-goto-status">\n'
+        '<input id="roh-root-goto" type="text" autocomplete="off" '
+        'spellcheck="false" placeholder="2.6.4 or words" aria-describedby="roh-root-goto-status">\n'
         '<button type="submit">Go</button>\n'
         '<p id="roh-root-goto-status" class="roh-root__status" role="status"></p>\n'
         "</form>\n"
-        f'<p><a href="{escape(latest)}?q=">Search the guide</a> · '
-        f'<a href="{escape(latest)}">Home page</a>'
-        + (f' · <a href="{escape(latest + history)}">Other editions</a>' if history else "")
-        + "</p>\n"
+        '<ul class="roh-root__links">\n'
+        f'<li><a href="{escape(latest)}?q=" data-search-path>Search the guide</a></li>\n'
+        f'<li><a href="{escape(latest)}">Home page</a> (and the contents below)</li>\n'
+        + (f'<li><a href="{escape(latest + index)}" data-index>A–Z index</a></li>\n'
+           if index else "")
+        + (f'<li><a href="{escape(latest + history)}">Other editions</a></li>\n' if history else "")
+        + "</ul>\n"
         '<h2 id="contents">Contents</h2>\n'
         f'<ul class="roh-root__contents" aria-labelledby="contents">\n{items}</ul>\n'
         "</main>\n"

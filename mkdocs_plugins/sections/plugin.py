@@ -6,7 +6,9 @@
 - on_page_markdown: id the title heading `s<number>`, link `[§n]`, strip markers.
 - on_page_content: the citation line and copy-link button, glossary toggletips,
   the A–Z index.
-- on_post_page: the "Go to section" box in the header.
+- on_page_context: the breadcrumb trail (`page.meta["roh_trail"]`, rendered by
+  overrides/partials/path.html).
+- on_post_page: the "Go to section" box in the header; nav items' depth.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_plugins.editions.banner import long_date
 from mkdocs_plugins.glossary import Term, load_glossary
 from mkdocs_plugins.guide_pages.this_edition import ThisEdition, this_edition
-from mkdocs_plugins.sections import citation, print_front, routes
+from mkdocs_plugins.sections import citation, print_front, routes, trail
 from mkdocs_plugins.sections.config import SectionsConfig
 from mkdocs_plugins.sections.crossrefs import link_sections
 from mkdocs_plugins.sections.index_markers import (
@@ -109,6 +111,7 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
             log.info(routes.local_log_line(self._edition.root))
         cache = Path(config.config_file_path or ".").parent / ".cache" / "roh-qr"
         entries = {}
+        self._page_urls: dict[str, str] = {}
         for section in sorted(self._by_uri.values(), key=lambda s: s.key):
             page_url = files.get_file_from_path(section.src_uri).url  # type: ignore[union-attr]
             route = routes.route_uri(section.number)
@@ -123,6 +126,7 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
                 get_relative_url(f"{ASSET_DIR}/card.css", card),
                 edition=self._edition.edition.edition, notice=self._notice)))
             entries[section.number] = {"title": section.title, "path": page_url}
+            self._page_urls[section.number] = page_url
         files.append(File.generated(config, routes.SHEET_URI, content=routes.cards_sheet(
             sorted(self._by_uri.values(), key=lambda s: s.key), self._edition.short_link,
             get_relative_url(f"{ASSET_DIR}/card.css", routes.SHEET_URI),
@@ -203,6 +207,14 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        section = self._by_uri.get(page.file.src_uri)
+        if section is not None:
+            home = trail.Crumb("Home", get_relative_url(nav.homepage.url if nav.homepage
+                                                        else "", page.url))
+            urls = {n: get_relative_url(u, page.url) for n, u in self._page_urls.items()}
+            page.meta["roh_trail"] = [
+                {"label": c.label, "url": c.url}
+                for c in trail.trail(section, self._sections, home, urls)]
         if page.file.src_uri == self.config.print_page and page.content:
             parts = [
                 Part(title_anchor(p.content or "", p.file.src_uri), p.title or "", p.url,
@@ -230,4 +242,17 @@ class SectionsPlugin(BasePlugin[SectionsConfig]):  # type: ignore[no-untyped-cal
             self._edition.short_link)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = self._navigation(output)
         return citation.add_goto_box(output) if self.config.goto_box else output
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """404.html is a template, not a page: its side navigation gets the same marks.
+
+        (It carries its own Go to box, so the header gets none.)
+        """
+        return self._navigation(output_content) if template_name == "404.html" else output_content
+
+    def _navigation(self, output: str) -> str:
+        return trail.name_nested_navs(trail.mark_nav_depth(output, set(self._sections)))

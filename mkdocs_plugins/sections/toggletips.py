@@ -3,9 +3,12 @@
 The first use of each abbreviation on a page that is not already spelled out
 ("risk of serious harm (RoSH)") becomes `<abbr title>` (which
 print expands) followed by a small button. The button is hidden until the
-script runs; it opens a live region with the expansion, the definition and a
-link to the Glossary entry. Headings, links, code, forms and buttons are left
-alone: a control inside a control, or inside a heading, helps no one.
+script runs; it opens a live region that reads as a definition ("RoSH: risk
+of serious harm — the risk that…") with a link to the Glossary entry.
+Headings, links, code, forms, buttons, tables, citations and everything after
+a page's References heading are left alone: a control inside a control, a
+heading, a table cell or a book title helps no one. The button and the tip
+carry `data-search-exclude`, so search snippets never read "OASys?".
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ _TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)\s*>", re.DOTAL
 SKIP_TAGS = frozenset({
     "a", "abbr", "button", "code", "pre", "kbd", "samp", "script", "style", "svg", "title",
     "h1", "h2", "h3", "h4", "h5", "h6", "label", "legend", "select", "option", "textarea",
-    "summary", "caption", "th", "dt", "nav", "form", "noscript",
+    "summary", "caption", "th", "dt", "nav", "form", "noscript", "table", "cite", "q",
 })
 SKIP_CLASSES = ("roh-tool", "admonition-title", "roh-citation", "roh-index")
+#: A page's References list starts here: no toggletips from this heading on.
+_REFERENCES = re.compile(r'<h2[^>]*\bid="references"', re.IGNORECASE)
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})
 
@@ -54,15 +59,45 @@ def _explained(text: str, start: int) -> bool:
     return text[:start].rstrip().endswith("(")
 
 
+def _sentence_start(text: str) -> str:
+    """"Risk of serious harm" → "risk of serious harm" inside a sentence; names keep capitals.
+
+    Only a first word written as an ordinary word ("The", "A", "Risk") is
+    lowered, and only when no later word is capitalised (so "Multi-Agency
+    Public Protection Arrangements" and "Her Majesty's …" stay as they are).
+    """
+    words = text.split()
+    if not words or not re.fullmatch(r"[A-Z][a-z\-]*", words[0]):
+        return text
+    if any(word[:1].isupper() for word in words[1:]):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _first_word_lowered(text: str) -> str:
+    """The definition after a dash: "The risk that…" → "the risk that…", "OASys is…" kept."""
+    first = text.split(" ", 1)[0]
+    if re.fullmatch(r"[A-Z][a-z]+", first):
+        return text[:1].lower() + text[1:]
+    return text
+
+
+def definition_text(term: Term) -> str:
+    """What the tip says after the term: "risk of serious harm — the risk that…"."""
+    if not term.expansion:
+        return term.definition
+    return f"{_sentence_start(term.expansion)} — {_first_word_lowered(term.definition)}"
+
+
 def toggletip(term: Term, glossary_href: str, number: int) -> str:
     tip_id = f"tip-{term.anchor}-{number}"
-    text = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
     return (
         f'<span class="roh-abbr"><abbr title="{escape(term.expansion)}">{escape(term.term)}'
         f'</abbr><button type="button" class="roh-abbr__button" hidden aria-expanded="false" '
-        f'aria-controls="{tip_id}" aria-label="What {escape(term.term)} means">'
-        f'<span aria-hidden="true">?</span></button><span class="roh-abbr__tip" id="{tip_id}" '
-        f'role="status" data-text="{escape(text)}" data-href="{escape(glossary_href)}" '
+        f'aria-controls="{tip_id}" aria-label="What {escape(term.term)} means" '
+        'data-search-exclude><span aria-hidden="true">?</span></button>'
+        f'<span class="roh-abbr__tip" id="{tip_id}" role="status" data-search-exclude '
+        f'data-text="{escape(definition_text(term))}" data-href="{escape(glossary_href)}" '
         f'data-term="{escape(term.term)}"></span></span>'
     )
 
@@ -77,6 +112,8 @@ def add_toggletips(html: str, terms: Iterable[Term], glossary_href: str) -> str:
     for token in _TOKEN.split(html):
         if not token:
             continue
+        if _REFERENCES.match(token):
+            pending = {}
         tag = _TAG.fullmatch(token) if token.startswith("<") else None
         if token.startswith("<"):
             out.append(token)

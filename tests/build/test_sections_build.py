@@ -57,7 +57,8 @@ def test_qr_codes_and_trainer_cards(built: Path) -> None:
 def test_citation_line_and_copy_button_follow_the_title(built: Path) -> None:
     html = page(built, "1-alpha/1.2-gamma")
     after = html.split('<h1 id="s1.2">1.2 Gamma</h1>', 1)[1]
-    assert after.startswith('<div class="roh-citation" data-short-link="http://127.0.0.1:8000/s/1.2/">')
+    assert after.startswith('<div class="roh-citation" data-search-exclude '
+                            'data-short-link="http://127.0.0.1:8000/s/1.2/">')
     assert 'href="../../s/1.2/"' in after and "data-copy-link" in after
 
 

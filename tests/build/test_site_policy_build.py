@@ -32,7 +32,9 @@ FORBIDDEN = {
 }
 #: Reviewed uses in our files, each with why it cannot send anything away. The
 #: Go to section box opens a page of this guide: the address is the module's own
-#: folder (import.meta.url) joined with a path from our own sections.json.
+#: folder (import.meta.url) joined with a path from our own sections.json, or
+#: with `?q=<words>` (this guide's own search, where a page has no search box),
+#: and leaveFor() refuses any other origin.
 #: The version selector opens the same section in another edition of this site:
 #: the target edition's root is checked to be this origin before the click is
 #: taken over, and the page found in its section map is checked again here.
