@@ -86,7 +86,7 @@ TOOL = Tool(
             Field("plan_reference", "Plan reference", "text", required=False, width="medium",
                   hint="Use initials or a case reference, not a full name"),
             Field("plan_date", "Date of the plan", "date", noun="date of the plan",
-                  width="short", default_today=True,
+                  width="short",
                   hint="The date the plan was made or last revised, for example 14/3/2027"),
             Field("review_date", "Review date", "date", noun="review date", width="short",
                   hint="When the plan will next be reviewed: after the date of the plan"),

@@ -115,6 +115,12 @@ class ToolForm {
     };
     land();
     window.addEventListener("hashchange", land);
+    // After an instant navigation the address may change after the page's modules run:
+    // look again once the tool is ready, unless the reader has moved on meanwhile.
+    this.landAgain = () => {
+      const active = document.activeElement;
+      if (!active || active === document.body) land();
+    };
   }
 
   focusTitle() {
@@ -218,6 +224,10 @@ class ToolForm {
         "You can start filling in the form.");
     } else if (state === "ready") {
       this.status.textContent = `The ${this.noun()} is ready.`;
+      if (this.landAgain) {
+        this.landAgain();
+        this.landAgain = null;
+      }
       // For benchmarks/: when this form became usable, on the page's clock.
       this.root.dataset.readyAt = performance.now().toFixed(1);
     } else if (state === "error") {
