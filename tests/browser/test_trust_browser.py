@@ -209,11 +209,13 @@ def test_the_plan_records_rosh_per_group_and_prints_the_plan_first(session: Sess
     text = page.inner_text(f"{PLAN} [data-role=report]")
     assert "Risk of serious harm (RoSH) levels" in text
     assert text.index("The plan") < text.index("Findings against HF36")
-    page.emulate_media(media="print")
     page.evaluate("() => { window.print = () => { window.__printed = document.querySelector("
                   "'.roh-print-only').innerText; }; }")
-    page.click(f"{PLAN} [data-action=print]")
-    printed = page.evaluate("window.__printed")
+    page.emulate_media(media="print")  # buttons are hidden in print: press it from script
+    page.evaluate(f"document.querySelector('{PLAN} [data-action=print]').click()")
+    printed = page.evaluate("new Promise(r => { const t = setInterval(() => { if (window.__printed)"
+                            " { clearInterval(t); r(window.__printed); } }, 50); })")
+    page.emulate_media(media="screen")
     assert printed.startswith("Printed on ")
     assert "Copy as text" not in printed
     assert violations(page) == []
