@@ -3,8 +3,12 @@
 - on_config: find the pinned Pyodide, build the tools archive, add our CSS/JS.
 - on_files: add the runtime files to the site (so `mkdocs serve` has them too),
   unless a publish shares one copy between every edition (`shared_assets`).
-- on_page_markdown: swap each `/// tool | slug` for a placeholder, checking it.
+- on_files: also find which pages embed which tool, for the Tools page
+  (tools_page.py), and generate tools.md where an edition has none.
+- on_page_markdown: swap each `/// tool | slug` for a placeholder, checking it;
+  fill the Tools page's list.
 - on_page_content: swap each placeholder for the rendered form.
+- on_post_page: start Python from <head>; a "Skip to the calculator" link.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import tools
 from mkdocs_plugins.editions_data import FILE_NAME as EDITIONS_FILE
 from mkdocs_plugins.editions_data import FROZEN_DIR
 from mkdocs_plugins.source import did_you_mean, page_offset, where
-from mkdocs_plugins.tool_forms import assets, boot_manifest
+from mkdocs_plugins.tool_forms import assets, boot_manifest, tools_page
 from mkdocs_plugins.tool_forms.config import DirectiveOptions, ToolFormsConfig
 from mkdocs_plugins.tool_forms.render import AssetUrls, early_boot, render_form
 from mkdocs_plugins.tool_forms.scanner import Directive, DirectiveError, first_repeat, scan
@@ -107,6 +111,13 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         for name in (*assets.SCRIPT_FILES, *assets.STYLE_FILES, *assets.CLASSIC_SCRIPTS):
             files.append(File.generated(config, f"{SCRIPTS_DIR}/{name}",
                                         abs_src_path=str(assets.ASSETS / name)))
+        sources = {f.src_uri: f.content_string for f in files.documentation_pages()
+                   if f.src_uri != tools_page.PAGE}
+        self._embeds = tools_page.embeds(sources)
+        if files.get_file_from_path(tools_page.PAGE) is None:  # a frozen edition's docs/
+            files.append(File.generated(config, tools_page.PAGE,
+                                        abs_src_path=str(tools_page.DEFAULT_PAGE)))
+        self._skip: dict[str, tuple[str, str]] = {}
         return files
 
     def on_page_markdown(
@@ -125,6 +136,9 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
                               f"this page (line {first.line + page_offset(page)}): a page can "
                               "hold each tool once, as the form's ids must be unique")
         self._forms[page.file.src_uri] = directives
+        if page.file.src_uri == tools_page.PAGE:
+            tools = [tool for tool, _ in REGISTRY.values()]
+            body = body.replace(tools_page.MARKER, tools_page.listing(tools, self._embeds))
         return body
 
     def _check(self, page: Page, directive: Directive) -> dict[str, Any]:
@@ -175,6 +189,12 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
                                heading_level=options["heading_level"],
                                boot_timeout=self.config.boot_timeout)
             html = html.replace(token, form)
+            # Links to the tool (the Tools page, the home page) are checked against these.
+            anchor = tools_page.anchor(tool.slug)
+            if page.present_anchor_ids is not None:
+                page.present_anchor_ids.update({anchor, f"{anchor}-title"})
+            noun = "checklist" if tool.keeps_drafts else "calculator"
+            self._skip.setdefault(page.file.src_uri, (anchor, noun))
             self._early[page.file.src_uri] = early_boot(
                 urls.worker, get_relative_url(f"{SCRIPTS_DIR}/{assets.EARLY_BOOT}", page.url)
             )
@@ -187,4 +207,22 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
             return output
         charset = re.search(r"<meta\s+charset=[^>]*>", output, re.IGNORECASE)
         at = charset.end() if charset else output.index("<head>") + len("<head>")
-        return output[:at] + tags + output[at:]
+        output = output[:at] + tags + output[at:]
+        return add_skip_link(output, *self._skip[page.file.src_uri])
+
+
+def add_skip_link(output: str, anchor: str, noun: str) -> str:
+    """A "Skip to the calculator" link beside the theme's "Skip to content", first in the page.
+
+    It uses the theme's own skip-link style (hidden until focused); tool-form.mjs
+    moves focus to the tool's heading when it is followed.
+    """
+    link = (f'<a href="#{anchor}" class="md-skip roh-skip" data-roh-skip>'
+            f"Skip to the {noun}</a>")
+    theme = re.search(r'<a href="[^"]*" class="md-skip">[^<]*</a>', output)
+    if theme:
+        return output[:theme.end()] + link + output[theme.end():]
+    body = re.search(r"<body[^>]*>", output)
+    if body is None:
+        return output
+    return output[:body.end()] + link + output[body.end():]

@@ -28,7 +28,7 @@ COMPLETE = next(e for e in examples(SLUG) if e["name"] == "complete-plan")["inpu
 def draft(answers: object, **fields: object) -> str:
     """A stored draft in the C1 format, with any field replaced."""
     return json.dumps({"format": "risk-of-harm-guide/draft", "format_version": 1, "tool": SLUG,
-                       "tool_version": 1, "saved_at": "2026-11-20T10:00:00Z", "answers": answers,
+                       "tool_version": 2, "saved_at": "2026-11-20T10:00:00Z", "answers": answers,
                        **fields})
 
 
@@ -102,20 +102,23 @@ def test_a_draft_in_the_format_before_versions_is_restored_and_says_so(session: 
     page = open_with_draft(session, legacy)
     message = notice(page, "restored")
     assert "Your draft from 20 November 2026" in message and "was restored" in message
-    assert read(page, SLUG) == {"assessment_summary": "Written before drafts had versions",
-                                "rosh_level": "high"}
+    assert "saved by version 1 of the risk management plan checklist" in message
+    assert read(page, SLUG) == {"assessment_summary": "Written before drafts had versions\n\n"
+                                "Overall RoSH level recorded in an earlier version of this "
+                                "checklist: High. Record a level for each group at risk."}
     assert page.is_checked(f"#{SLUG}-keep-draft")
 
 
 def test_a_draft_with_unknown_and_invalid_answers_restores_the_rest_and_names_both(
     session: Session,
 ) -> None:
-    page = open_with_draft(session, draft({"assessment_summary": "Still here", "rosh_level": "extreme",
+    page = open_with_draft(session, draft({"assessment_summary": "Still here", "rosh_public_community": "extreme",
                                            "no_such_question": "Lost?"}))
     message = notice(page, "restored")
     assert "was restored" in message
     assert "2 answers could not be restored" in message
-    assert "rosh_level" in message and "extreme" in message and "no_such_question" in message
+    assert "rosh_public_community" in message and "extreme" in message
+    assert "no_such_question" in message
     assert read(page, SLUG) == {"assessment_summary": "Still here"}
     # The notice is at the top of the tool, above the form, where it is seen first.
     top = page.locator(NOTICE).bounding_box()
@@ -133,7 +136,7 @@ def test_a_draft_saved_by_this_page_survives_a_reload_in_the_new_format(session:
     page.wait_for_timeout(600)
     saved = json.loads(stored(page) or "null")
     assert {k: saved[k] for k in ("format", "format_version", "tool", "tool_version")} == {
-        "format": "risk-of-harm-guide/draft", "format_version": 1, "tool": SLUG, "tool_version": 1}
+        "format": "risk-of-harm-guide/draft", "format_version": 1, "tool": SLUG, "tool_version": 2}
     assert saved["answers"] == {"assessment_summary": "Kept", "at_risk": "children,staff"}
     page.reload()
     session.wait_ready(TOOL)

@@ -20,9 +20,9 @@ SLUG = "risk-management-plan"
 TOOL = f"#tool-{SLUG}"
 IMPORT = input_id(SLUG, "import-file")
 COMPLETE = next(e for e in examples(SLUG) if e["name"] == "complete-plan")["inputs"]
-TYPED = {"assessment_summary": "Typed before the import", "rosh_level": "medium"}
+TYPED = {"assessment_summary": "Typed before the import", "rosh_public_community": "medium"}
 HEAD = ('{"format": "risk-of-harm-guide/answers", "format_version": 1, '
-        f'"tool": "{SLUG}", "tool_version": 1, "saved_at": "2026-11-20T10:00:00Z", ')
+        f'"tool": "{SLUG}", "tool_version": 2, "saved_at": "2026-11-20T10:00:00Z", ')
 
 
 def document(answers: dict[str, str]) -> str:
@@ -31,8 +31,8 @@ def document(answers: dict[str, str]) -> str:
 
 #: name → (file text, words the message must contain)
 REFUSED = {
-    "invalid-choice": (document({"assessment_summary": "From the file", "rosh_level": "extreme"}),
-                       ["rosh_level (“extreme” is not one of the choices)", "Nothing was imported"]),
+    "invalid-choice": (document({"assessment_summary": "From the file", "rosh_public_community": "extreme"}),
+                       ["rosh_public_community (“extreme” is not one of the choices)", "Nothing was imported"]),
     "invalid-choices": (document({"at_risk": "children,aliens"}),
                         ["at_risk (“aliens” is not one of the choices)", "Nothing was imported"]),
     "duplicate-keys": (HEAD + '"answers": {"assessment_summary": "First", '
@@ -86,7 +86,7 @@ def test_a_file_that_cannot_be_imported_in_full_changes_nothing_and_says_why(
 def test_a_good_file_says_how_many_answers_it_imported(session: Session, tmp_path: Path) -> None:
     page = open_plan(session)
     fill(page, SLUG, TYPED)
-    answers = {"assessment_summary": "From the file", "rosh_level": "high",
+    answers = {"assessment_summary": "From the file", "rosh_public_community": "high",
                "at_risk": "children,staff", "risk_factors.2.description": "Second factor"}
     path = tmp_path / "plan.json"
     path.write_text(export_document(REGISTRY[SLUG][0], answers, "2026-11-20T10:00:00Z"), "utf-8")

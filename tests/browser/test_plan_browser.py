@@ -155,11 +155,14 @@ def test_the_checklist_can_be_completed_with_the_keyboard_alone(session: Session
                 return
         raise AssertionError(f"Tab never reached #{element_id}")
 
-    tab_to(input_id(SLUG, "rosh_level"))
-    keys.press("ArrowDown")                 # Low -> Medium (arrow keys move within radios)
-    keys.press("ArrowDown")                 # -> High
+    tab_to(input_id(SLUG, "plan_date"))
+    keys.type("1/12/2026")
+    tab_to(input_id(SLUG, "review_date"))
+    keys.type("1/3/2027")
     tab_to(input_id(SLUG, "assessment_summary"))
     keys.type("Summary typed from the keyboard")
+    tab_to(input_id(SLUG, "rosh_known_adult_community"))
+    keys.type("High")                       # a select: typing picks the option
     tab_to(input_id(SLUG, "risk_factors.1.description"))
     keys.type("Drinks heavily")
     tab_to(input_id(SLUG, "risk_factors.1.priority"))
@@ -173,12 +176,14 @@ def test_the_checklist_can_be_completed_with_the_keyboard_alone(session: Session
     keys.type("Weekly appointments")
     tab_to(input_id(SLUG, "supervision.1.addresses"))
     keys.type("1, 2")
-    tab_to(f"{SLUG}-keep-draft")             # past the form: the submit button comes first
+    tab_to(f"{SLUG}-keep-draft")             # past the form: submit, then Start again
+    keys.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "start-again"
     keys.press("Shift+Tab")
     assert page.evaluate("document.activeElement.dataset.action") == "submit"
     keys.press("Enter")
     page.locator(f"{TOOL} [data-role=result] .roh-checks").first.wait_for()
-    assert read(page, SLUG)["rosh_level"] == "high"
+    assert read(page, SLUG)["rosh_known_adult_community"] == "high"
     assert "Every risk factor is addressed by at least one action" in page.inner_text(
         f"{TOOL} [data-role=result]")
 
@@ -202,4 +207,6 @@ def test_print_the_plan_prints_only_the_plan_and_its_findings(session: Session) 
     assert printed["flagged"] and printed["shown"] == ["roh-print-only md-typeset"]
     assert "Risk management plan: Example plan A" in printed["text"]
     assert "Findings against HF36" in printed["text"]
+    assert printed["text"].index("The plan") < printed["text"].index("Findings against HF36")
+    assert printed["text"].startswith("Printed on ")
     assert page.locator(".roh-print-only").count() == 0  # tidied away afterwards

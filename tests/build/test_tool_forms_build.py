@@ -26,7 +26,7 @@ def test_the_form_is_rendered_with_field_names_equal_to_the_schema(good: Path) -
     html = (good / "calculator" / "index.html").read_text("utf-8")
     names = set(re.findall(r'\bname="([^"]+)"', html.split('class="roh-tool"')[1]))
     assert names == {f.name for f in OGRS3.fields()}
-    assert '<h2 class="roh-tool__title" id="tool-ogrs3-title">OGRS3 calculator</h2>' in html
+    assert '<h2 class="roh-tool__title" id="tool-ogrs3-title" tabindex="-1">OGRS3 calculator</h2>' in html
     assert 'aria-live="polite"' in html and 'data-role="error-summary"' in html
     assert "<noscript>" in html
     assert "ROHTOOLFORM" not in html
@@ -34,7 +34,7 @@ def test_the_form_is_rendered_with_field_names_equal_to_the_schema(good: Path) -
 
 def test_repeating_groups_and_options(good: Path) -> None:
     html = (good / "section" / "checklist" / "index.html").read_text("utf-8")
-    assert '<h3 class="roh-tool__title" id="tool-risk-management-plan-title">Plan checklist</h3>' in html
+    assert '<h3 class="roh-tool__title" id="tool-risk-management-plan-title" tabindex="-1">Plan checklist</h3>' in html
     for group in PLAN.repeats():
         for field in group.fields:
             assert f'name="{group.name}.1.{field.name}"' in html

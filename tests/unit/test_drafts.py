@@ -53,9 +53,9 @@ def document(**changes: Any) -> str:
         "format": "risk-of-harm-guide/answers",
         "format_version": 1,
         "tool": "risk-management-plan",
-        "tool_version": 1,
+        "tool_version": 2,
         "saved_at": SAVED_AT,
-        "answers": {"rosh_level": "high"},
+        "answers": {"rosh_public_community": "high"},
     }
     doc.update(changes)
     return json.dumps(doc)
@@ -79,15 +79,15 @@ def test_export_then_import_loses_nothing(answers: dict[str, str]) -> None:
 
 
 def test_document_format() -> None:
-    text = export_document(TOOL, {"rosh_level": "high", "risk_factors.1.description": "é<"},
+    text = export_document(TOOL, {"rosh_public_community": "high", "risk_factors.1.description": "é<"},
                            SAVED_AT)
     assert json.loads(text) == {
         "format": "risk-of-harm-guide/answers",
         "format_version": 1,
         "tool": "risk-management-plan",
-        "tool_version": 1,
+        "tool_version": 2,
         "saved_at": SAVED_AT,
-        "answers": {"rosh_level": "high", "risk_factors.1.description": "é<"},
+        "answers": {"rosh_public_community": "high", "risk_factors.1.description": "é<"},
     }
     assert text == json.dumps(json.loads(text), sort_keys=True, indent=2, ensure_ascii=False)
 
@@ -100,7 +100,7 @@ def test_export_refuses_answers_the_page_cannot_show() -> None:
 @pytest.mark.parametrize(
     ("name", "accepted"),
     [
-        ("rosh_level", True),
+        ("rosh_public_community", True),
         ("supervision.20.who", True),
         ("supervision.21.who", False),
         ("supervision.0.who", False),
@@ -151,7 +151,7 @@ def test_json_but_not_our_format(text: str) -> None:
 
 
 def test_byte_order_mark_is_tolerated() -> None:
-    assert import_document(TOOL, "\ufeff" + document()) == {"rosh_level": "high"}
+    assert import_document(TOOL, "\ufeff" + document()) == {"rosh_public_community": "high"}
 
 
 def test_answers_for_another_tool() -> None:
@@ -173,14 +173,14 @@ def test_newer_format_version() -> None:
 
 
 def test_newer_tool_version() -> None:
-    assert import_error(document(tool_version=2)) == (
+    assert import_error(document(tool_version=3)) == (
         "The selected file was saved by a newer version of the guide (Risk management plan "
-        "checklist version 2; this page has version 1). Import it into the latest version "
+        "checklist version 3; this page has version 2). Import it into the latest version "
         "of the guide"
     )
 
 
-@pytest.mark.parametrize("answers", [[], "x", {"rosh_level": 3}, {"rosh_level": None}, None])
+@pytest.mark.parametrize("answers", [[], "x", {"rosh_public_community": 3}, {"rosh_public_community": None}, None])
 def test_answers_not_a_map_of_text(answers: object) -> None:
     assert import_error(document(answers=answers)) == (
         "The selected file is damaged: every answer in it must be text"
@@ -188,7 +188,7 @@ def test_answers_not_a_map_of_text(answers: object) -> None:
 
 
 def test_unknown_answer_names_are_refused_not_dropped() -> None:
-    text = document(answers={"rosh_level": "high", "favourite_colour": "blue",
+    text = document(answers={"rosh_public_community": "high", "favourite_colour": "blue",
                              "supervision.99.what": "x"})
     assert import_error(text) == (
         "The selected file has answers this page does not ask for: favourite_colour, "
@@ -239,7 +239,8 @@ def test_current_version_is_not_migrated() -> None:
 
 def test_older_version_without_a_migration_is_refused() -> None:
     with pytest.raises(DraftError) as raised:
-        import_document(FAKE_V2, document(answers={"name": "A"}), migrations={})
+        import_document(FAKE_V2, document(tool_version=1, answers={"name": "A"}),
+                        migrations={})
     assert str(raised.value) == (
         "The selected file was saved by an older version of Fake plan (version 1) that this "
         "page cannot convert"
@@ -247,7 +248,7 @@ def test_older_version_without_a_migration_is_refused() -> None:
 
 
 def test_migrated_answers_are_still_checked() -> None:
-    old = document(answers={"name": "A", "colour": "red"})
+    old = document(tool_version=1, answers={"name": "A", "colour": "red"})
     with pytest.raises(DraftError, match="does not ask for: colour"):
         import_document(FAKE_V2, old, migrations={1: rename_name})
 

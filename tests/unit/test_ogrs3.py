@@ -153,7 +153,7 @@ def test_missing_answer(name: str, message: str) -> None:
 
 def test_every_missing_answer_is_reported_at_once_in_form_order() -> None:
     assert [field for field, _ in errors_of({})] == [
-        "sex", "date_of_birth", "conviction_date", "first_sanction_date",
+        "sex", "date_of_birth", "first_sanction_date", "conviction_date",
         "previous_sanctions", "offence", "follow_up_start", "as_at"]
 
 
@@ -247,3 +247,58 @@ def test_cross_field_problems_are_all_reported_together() -> None:
     fields = [field for field, _ in errors_of({
         **BASE, "conviction_date": "1/1/2030", "follow_up_start": "1/1/2000"})]
     assert fields == ["conviction_date", "follow_up_start"]
+
+
+# ---- issue 11 §2.4: dates that cannot be true, said once ---------------------------
+
+def test_previous_sanctions_with_the_first_sanction_on_the_current_date_is_an_error() -> None:
+    # Five earlier sanctions cannot all fall on the date of the current one: this
+    # gave 64% before, as if the whole career were one day long.
+    same_day = {**BASE, "previous_sanctions": "5", "first_sanction_date": BASE["conviction_date"]}
+    assert errors_of(same_day) == [(
+        "first_sanction_date",
+        "Date of first sanction must be before the date of the current conviction or "
+        "caution, because there are 5 previous sanctions. If the current one is their "
+        "first, enter 0 previous sanctions",
+    )]
+
+
+def test_one_previous_sanction_on_the_current_date_says_is_not_are() -> None:
+    one = {**BASE, "previous_sanctions": "1", "first_sanction_date": BASE["conviction_date"]}
+    assert errors_of(one)[0][1].startswith(
+        "Date of first sanction must be before the date of the current conviction or "
+        "caution, because there is 1 previous sanction.")
+
+
+def test_the_day_before_the_current_date_is_accepted_with_previous_sanctions() -> None:
+    day_before = {**BASE, "previous_sanctions": "5", "first_sanction_date": "28/2/2011"}
+    assert run(day_before).data["percent_2y"] > 0
+
+
+def test_a_future_date_of_birth_gives_one_error_not_also_under_18() -> None:
+    future = {**BASE, "date_of_birth": "1/1/2030"}
+    assert errors_of(future) == [(
+        "date_of_birth",
+        "Date of birth must be on or before 23 November 2026, the date of this calculation",
+    )]
+
+
+def test_the_first_sanction_is_asked_before_the_current_conviction() -> None:
+    names = [f.name for f in TOOL.fields()]
+    assert names.index("first_sanction_date") < names.index("conviction_date")
+
+
+def test_the_result_says_it_is_not_the_oasys_figure_and_keeps_the_working_collapsed() -> None:
+    report = run(BASE).to_json()["report"]
+    types = [b["type"] for b in report]
+    not_of_record = next(i for i, b in enumerate(report)
+                         if b["type"] == "paragraph" and "not the OASys figure of record"
+                         in b["text"])
+    assert not_of_record < types.index("details")  # beside the result, before the working
+    details = next(b for b in report if b["type"] == "details")
+    assert details["summary"].startswith("How each factor moved the score")
+    inner = [b["type"] for b in details["blocks"]]
+    assert inner == ["table", "paragraph"]
+    assert "logistic function of" in details["blocks"][1]["text"]
+    top_level = " ".join(b.get("text", "") for b in report)
+    assert "logistic function" not in top_level

@@ -172,7 +172,11 @@ def test_no_victim_safety_action_is_no_gap_when_no_group_is_recorded() -> None:
     inputs = variant({"at_risk": ""}, drop=("victim_safety.",))
     assert findings(inputs, "P14") == []
     assert findings(inputs, "P1") == [
-        "Who is at risk is not recorded: select each group at risk of serious harm"
+        "Who is at risk is not recorded: select each group at risk of serious harm",
+        "The RoSH level for children in the community is above low, but children are not "
+        "selected as at risk",
+        "The RoSH level for a known adult in the community is above low, but a known adult "
+        "is not selected as at risk",
     ]
 
 
@@ -270,13 +274,15 @@ def test_no_interventions() -> None:
 
 def test_required_answers_have_gov_uk_messages() -> None:
     assert errors_of({}) == [
-        {"field": "rosh_level", "message": "Select the overall risk of serious harm level"},
+        {"field": "plan_date", "message": "Enter date of the plan"},
+        {"field": "review_date", "message": "Enter review date"},
         {"field": "assessment_summary", "message": "Enter a summary of the assessment"},
     ]
 
 
 def test_at_least_one_risk_factor() -> None:
-    inputs = {"rosh_level": "low", "assessment_summary": "Summary"}
+    inputs = {"plan_date": "1/3/2027", "review_date": "1/6/2027",
+              "assessment_summary": "Summary"}
     assert errors_of(inputs) == [
         {"field": "risk_factors.1.description", "message": "Enter at least one risk factor"}
     ]
@@ -379,7 +385,10 @@ def test_criteria_labels_cite_hf36_in_the_report() -> None:
 
 def test_schema_field_names_are_stable() -> None:
     assert [f.name for f in TOOL.fields()] == [
-        "plan_reference", "rosh_level", "assessment_summary", "at_risk", "agencies",
+        "plan_reference", "plan_date", "review_date", "assessment_summary", "at_risk",
+        "agencies",
+        *(f"rosh_{group}_{setting}" for setting in ("community", "custody")
+          for group in ("children", "public", "known_adult", "staff", "prisoners")),
         "explained_to_individual", "agreed_with_individual", "agreed_with_stakeholders",
         "internal_controls", "rationale", "shared_with",
     ]
@@ -392,7 +401,7 @@ def test_schema_field_names_are_stable() -> None:
                      "victim_safety")},
         "contingency": ["trigger", "action", "who"],
     }
-    assert TOOL.slug == "risk-management-plan" and TOOL.keeps_drafts and TOOL.version == 1
+    assert TOOL.slug == "risk-management-plan" and TOOL.keeps_drafts and TOOL.version == 2
 
 
 def test_lead_sentence_counts_criteria() -> None:
@@ -406,5 +415,97 @@ def test_lead_sentence_counts_criteria() -> None:
                           "source text.")
     assert lead(variant({"agencies": "", "rationale": ""})).startswith(
         "The plan shows 12 of the 14 criteria that a plan's contents can show. 2 criteria "
-        "have gaps, listed below.")
+        "have gaps, listed under the findings below the plan.")
     assert "1 criterion has gaps" in lead(variant({"agencies": ""}))
+
+
+# ---- version 2: RoSH per group and setting, plan and review dates (issue 11 §4) ----
+
+def _table(outcome: Outcome, caption: str) -> dict[str, Any]:
+    return next(b for b in outcome.to_json()["report"]
+                if b["type"] == "table" and b["caption"] == caption)
+
+
+def test_rosh_levels_are_recorded_per_group_in_the_community_and_in_custody() -> None:
+    inputs = variant({"rosh_known_adult_custody": "medium", "rosh_prisoners_custody": "low"})
+    table = _table(run(inputs), "Risk of serious harm (RoSH) levels")
+    assert table["head"] == ["Group", "In the community", "In custody"]
+    assert table["rows"] == [
+        ["Children", "Medium", "Not recorded"],
+        ["The public", "Not recorded", "Not recorded"],
+        ["A known adult", "High", "Medium"],
+        ["Staff", "Not recorded", "Not recorded"],
+        ["Prisoners", "Not recorded", "Low"],
+    ]
+
+
+def test_no_rosh_level_at_all_is_a_gap() -> None:
+    inputs = variant(drop=("rosh_",))
+    assert findings(inputs, "P1") == [
+        "No RoSH level is recorded: record a level for each group at risk, in the community "
+        "and in custody"
+    ]
+
+
+def test_a_group_at_risk_needs_a_level_in_one_setting_or_the_other() -> None:
+    assert findings(variant(drop=("rosh_children_",)), "P1") == [
+        "Children are selected as at risk, but no RoSH level is recorded for them"
+    ]
+    assert status(variant({"rosh_children_community": "", "rosh_children_custody": "high"}),
+                  "P1") == "met"
+
+
+def test_a_level_above_low_for_a_group_not_at_risk_is_an_inconsistency() -> None:
+    assert findings(variant({"rosh_staff_custody": "high"}), "P1") == [
+        "The RoSH level for staff in custody is above low, but staff are not selected as "
+        "at risk"
+    ]
+    assert status(variant({"rosh_staff_custody": "low"}), "P1") == "met"  # near miss
+
+
+def test_the_review_date_must_be_after_the_date_of_the_plan() -> None:
+    message = [{"field": "review_date",
+                "message": "Review date must be after the date of the plan, 1 March 2011"}]
+    assert errors_of(variant({"review_date": "1/3/2011"})) == message
+    assert errors_of(variant({"review_date": "28/2/2011"})) == message
+    assert status(variant({"review_date": "2/3/2011"}), "P1") == "met"
+
+
+def test_the_plan_shows_its_dates() -> None:
+    about = next(b for b in run(BASE).to_json()["report"] if b["type"] == "summary")
+    rows = {r["key"]: r["value"] for r in about["rows"]}
+    assert rows["Date of the plan"] == "1 March 2011"
+    assert rows["Review date"] == "1 June 2011"
+
+
+def test_the_plan_comes_before_the_findings_and_the_findings_list_gaps_first() -> None:
+    outcome = run(variant({"agencies": "", "rationale": ""}))
+    report = outcome.to_json()["report"]
+    headings = [b["text"] for b in report if b["type"] == "heading"]
+    assert headings.index("The plan") < headings.index("Findings against HF36")
+    gaps = next(b for b in report if b["type"] == "list")
+    assert gaps["items"] == [
+        "P7: No rationale is recorded: say why the actions are proportionate to the risk and "
+        "can be defended",
+        "P9: No contributing agencies are recorded",
+    ]
+    second_element = [b for b in report if b["type"] == "checks"][1]
+    assert [i["code"] for i in second_element["items"]][:1] == ["P9"]
+    first_element = next(b for b in report if b["type"] == "checks")
+    codes = [i["code"] for i in first_element["items"]]
+    assert codes[0] == "P7" and codes[1:] == ["P1", "P2", "P3", "P4", "P5", "P6", "P8"]
+
+
+def test_version_1_answers_keep_the_overall_level_named_in_the_summary() -> None:
+    from tools.risk_management_plan.migrations import from_version_1
+
+    assert from_version_1({"rosh_level": "very_high", "assessment_summary": "Assault."}) == {
+        "assessment_summary": "Assault.\n\nOverall RoSH level recorded in an earlier version "
+                              "of this checklist: Very high. Record a level for each group "
+                              "at risk."
+    }
+    assert from_version_1({"rosh_level": "low"}) == {
+        "assessment_summary": "Overall RoSH level recorded in an earlier version of this "
+                              "checklist: Low. Record a level for each group at risk."
+    }
+    assert from_version_1({"rosh_level": "", "plan_reference": "A"}) == {"plan_reference": "A"}

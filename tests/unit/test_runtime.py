@@ -32,7 +32,9 @@ OGRS3 = {
     "as_at": "1/12/2026",
 }
 PLAN = {
-    "rosh_level": "high",
+    "plan_date": "1/3/2011",
+    "review_date": "1/6/2011",
+    "rosh_public_community": "high",
     "assessment_summary": "Violence towards a partner",
     "risk_factors.1.description": "Drinks before contact",
 }
@@ -169,9 +171,11 @@ def test_regression_export_with_an_unknown_name() -> None:
 
 
 def test_regression_export_with_a_choice_the_page_does_not_offer() -> None:
-    response = call({"v": 1, "tool": RMP, "op": "export", "inputs": {"rosh_level": "extreme"}})
+    response = call({"v": 1, "tool": RMP, "op": "export",
+                     "inputs": {"rosh_public_community": "extreme"}})
     assert request_problem(response) == (
-        "These answers cannot be saved: rosh_level (“extreme” is not one of the choices)"
+        "These answers cannot be saved: rosh_public_community (“extreme” is not one of the "
+        "choices)"
     )
 
 

@@ -19,7 +19,7 @@ def document(answers: dict[str, Any], **changes: Any) -> str:
         "format": "risk-of-harm-guide/answers",
         "format_version": 1,
         "tool": RMP,
-        "tool_version": 1,
+        "tool_version": 2,
         "saved_at": "2026-11-22T10:00:00Z",
         "answers": answers,
     }
@@ -43,7 +43,7 @@ def refusal(text: str) -> str:
 
 
 def test_success_says_how_many_answers_were_imported() -> None:
-    answers = {"rosh_level": "high", "at_risk": "children,staff", "plan_reference": "",
+    answers = {"rosh_public_community": "high", "at_risk": "children,staff", "plan_reference": "",
                "supervision.3.who": "  ", "explained_to_individual": "no"}
     assert imported(document(answers)) == {
         "v": 1, "ok": True, "inputs": answers, "imported": 3,
@@ -51,15 +51,15 @@ def test_success_says_how_many_answers_were_imported() -> None:
 
 
 def test_regression_duplicate_answer_names_are_refused() -> None:
-    text = document({"rosh_level": "high"}).replace(
-        '"rosh_level": "high"', '"rosh_level": "high", "rosh_level": "low"')
+    text = document({"rosh_public_community": "high"}).replace(
+        '"rosh_public_community": "high"', '"rosh_public_community": "high", "rosh_public_community": "low"')
     assert refusal(text) == (
-        f"The selected file is damaged: it has more than one value for rosh_level. {NOTHING}"
+        f"The selected file is damaged: it has more than one value for rosh_public_community. {NOTHING}"
     )
 
 
 def test_duplicate_keys_outside_the_answers_are_refused_too() -> None:
-    text = document({"rosh_level": "high"}).replace('"tool_version": 1', '"tool_version": 1, '
+    text = document({"rosh_public_community": "high"}).replace('"tool_version": 2', '"tool_version": 2, '
                                                     '"tool_version": 2')
     assert "more than one value for tool_version" in refusal(text)
 
@@ -73,14 +73,14 @@ def test_load_unique_finds_duplicates_at_any_depth() -> None:
 @pytest.mark.parametrize(
     ("answers", "named"),
     [
-        ({"rosh_level": "extreme"}, "rosh_level (“extreme” is not one of the choices)"),
+        ({"rosh_public_community": "extreme"}, "rosh_public_community (“extreme” is not one of the choices)"),
         ({"at_risk": "children,aliens"}, "at_risk (“aliens” is not one of the choices)"),
         ({"at_risk": "aliens,martians"},
          "at_risk (“aliens” and “martians” are not among the choices)"),
         ({"risk_factors.1.priority": "urgent"},
          "risk_factors.1.priority (“urgent” is not one of the choices)"),
         ({"explained_to_individual": "maybe"}, "explained_to_individual (“maybe” is not yes or no)"),
-        ({"rosh_level": " high"}, "rosh_level (“ high” is not one of the choices)"),
+        ({"rosh_public_community": " high"}, "rosh_public_community (“ high” is not one of the choices)"),
         ({"assessment_summary": "a" * 100_001},
          "assessment_summary (it is longer than 100,000 characters)"),
     ],
@@ -102,9 +102,9 @@ def test_every_problem_is_named_up_to_five() -> None:
 
 
 def test_unknown_names_and_bad_values_are_named_together() -> None:
-    message = refusal(document({"colour": "blue", "rosh_level": "extreme",
+    message = refusal(document({"colour": "blue", "rosh_public_community": "extreme",
                                 "supervision.21.what": "x"}))
-    assert ("colour (this page does not ask for it), rosh_level (“extreme” is not one of the "
+    assert ("colour (this page does not ask for it), rosh_public_community (“extreme” is not one of the "
             "choices), supervision.21.what (Supervision has rows 1 to 20 only)") in message
 
 
@@ -117,12 +117,12 @@ def test_regression_an_import_nested_5000_deep() -> None:
 
 def test_a_file_nested_exactly_32_deep_is_read() -> None:
     nested = "[" * 31 + "]" * 31
-    text = document({"rosh_level": "high"}).replace('"saved_at"', f'"extra": {nested}, "saved_at"')
+    text = document({"rosh_public_community": "high"}).replace('"saved_at"', f'"extra": {nested}, "saved_at"')
     assert imported(text)["ok"] is True
 
 
 def test_a_file_larger_than_1_mb() -> None:
-    assert refusal(document({"rosh_level": "high"}) + " " * 1_000_000) == (
+    assert refusal(document({"rosh_public_community": "high"}) + " " * 1_000_000) == (
         "The selected file is larger than 1 MB, so it cannot be a set of answers saved from "
         "this page"
     )

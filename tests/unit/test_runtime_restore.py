@@ -22,7 +22,7 @@ def draft(answers: Any, **changes: Any) -> str:
         "format": DRAFT_FORMAT,
         "format_version": 1,
         "tool": RMP,
-        "tool_version": 1,
+        "tool_version": 2,
         "saved_at": SAVED_AT,
         "answers": answers,
     }
@@ -48,7 +48,7 @@ def unreadable(text: str) -> str:
 
 
 def test_a_complete_draft_is_restored_in_full() -> None:
-    answers = {"rosh_level": "high", "at_risk": "children", "supervision.20.what": "x",
+    answers = {"rosh_public_community": "high", "at_risk": "children", "supervision.20.what": "x",
                "plan_reference": ""}
     assert restored(draft(answers)) == {
         "v": 1, "ok": True, "inputs": answers, "restored": 3, "not_restored": [],
@@ -57,16 +57,16 @@ def test_a_complete_draft_is_restored_in_full() -> None:
 
 
 def test_regression_unknown_names_and_bad_values_are_named_not_dropped() -> None:
-    response = restored(draft({"rosh_level": "extreme", "foo": "bar",
+    response = restored(draft({"rosh_public_community": "extreme", "foo": "bar",
                                "supervision.1.what": "Weekly"}))
     assert response["inputs"] == {"supervision.1.what": "Weekly"}
     assert response["restored"] == 1
     assert response["not_restored"] == [
         {"name": "foo", "reason": "this page does not ask for it"},
-        {"name": "rosh_level", "reason": "“extreme” is not one of the choices"},
+        {"name": "rosh_public_community", "reason": "“extreme” is not one of the choices"},
     ]
     assert response["message"] == (
-        "2 answers could not be restored: foo (this page does not ask for it), rosh_level "
+        "2 answers could not be restored: foo (this page does not ask for it), rosh_public_community "
         "(“extreme” is not one of the choices)"
     )
 
@@ -78,16 +78,16 @@ def test_one_answer_not_restored_is_singular() -> None:
 
 
 def test_blank_answers_that_do_not_fit_are_not_worth_a_message() -> None:
-    response = restored(draft({"old_field": "", "supervision.30.who": "  ", "rosh_level": None}))
+    response = restored(draft({"old_field": "", "supervision.30.who": "  ", "rosh_public_community": None}))
     assert response["ok"] is True
     assert response["inputs"] == {} and response["not_restored"] == []
 
 
 def test_answers_that_are_not_text_are_named() -> None:
-    response = restored(draft({"rosh_level": 3, "at_risk": ["children"]}))
+    response = restored(draft({"rosh_public_community": 3, "at_risk": ["children"]}))
     assert response["not_restored"] == [
         {"name": "at_risk", "reason": "it is not text"},
-        {"name": "rosh_level", "reason": "it is not text"},
+        {"name": "rosh_public_community", "reason": "it is not text"},
     ]
 
 
@@ -101,14 +101,14 @@ def test_a_missing_or_odd_saved_at_is_empty() -> None:
 # ---- format version 0 (drafts from before the format field) ----------------------
 
 def test_regression_legacy_draft_is_migrated_explicitly() -> None:
-    legacy = {"answers": {"rosh_level": "medium", "risk_level": "x"}, "saved_at": SAVED_AT}
+    legacy = {"answers": {"rosh_public_community": "medium", "risk_level": "x"}, "saved_at": SAVED_AT}
     assert from_format_0(legacy, TOOL) == {
         "format": DRAFT_FORMAT, "format_version": 1, "tool": RMP, "tool_version": 1,
-        "saved_at": SAVED_AT, "answers": {"rosh_level": "medium", "risk_level": "x"},
+        "saved_at": SAVED_AT, "answers": {"rosh_public_community": "medium", "risk_level": "x"},
     }
     assert FORMAT_MIGRATIONS[0] is from_format_0
     response = restored(json.dumps(legacy))
-    assert response["inputs"] == {"rosh_level": "medium"}
+    assert response["inputs"] == {"rosh_public_community": "medium"}
     assert response["message"] == (
         "1 answer could not be restored: risk_level (this page does not ask for it)"
     )
@@ -120,7 +120,7 @@ def test_regression_legacy_draft_with_answers_null() -> None:
 
 def test_a_legacy_draft_reads_as_the_current_format() -> None:
     assert read_draft(TOOL, json.dumps({"answers": {}, "saved_at": SAVED_AT})) == json.loads(
-        draft({}))
+        draft({}, tool_version=1))
 
 
 # ---- drafts that cannot be read at all ---------------------------------------------
@@ -145,8 +145,8 @@ def test_a_legacy_draft_reads_as_the_current_format() -> None:
          "it holds answers for another tool (‘nope’), not Risk management plan checklist"),
         (draft({}, format_version=2), "it was saved in draft format version 2 by a newer "
          "version of the guide; this page reads format version 1"),
-        (draft({}, tool_version=2), "it was saved by version 2 of Risk management plan "
-         "checklist, which is newer than version 1 on this page"),
+        (draft({}, tool_version=3), "it was saved by version 3 of Risk management plan "
+         "checklist, which is newer than version 2 on this page"),
         ("[" * 5000, "it has values nested more than 32 levels deep, so it cannot be a "
                         "draft saved from this page"),
         (draft({}) + " " * 1_000_000,
@@ -174,7 +174,7 @@ def test_an_older_tool_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> N
         return {("full_name" if k == "name" else k): v for k, v in answers.items()}
 
     monkeypatch.setitem(drafts.MIGRATIONS, RMP, {1: rename})
-    kept = restore.restore(NEWER, draft({"name": "A", "gone": "B"}))
+    kept = restore.restore(NEWER, draft({"name": "A", "gone": "B"}, tool_version=1))
     assert kept.inputs == {"full_name": "A"}
     assert kept.message == "1 answer could not be restored: gone (this page does not ask for it)"
 
@@ -182,7 +182,7 @@ def test_an_older_tool_version_is_migrated(monkeypatch: pytest.MonkeyPatch) -> N
 def test_an_older_tool_version_without_a_migration(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(drafts.MIGRATIONS, RMP, {})
     with pytest.raises(restore.Unreadable) as raised:
-        restore.restore(NEWER, draft({"name": "A"}))
+        restore.restore(NEWER, draft({"name": "A"}, tool_version=1))
     assert str(raised.value) == (
         "it was saved by version 1 of Fake plan, an older version that this page cannot convert"
     )

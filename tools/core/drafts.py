@@ -29,12 +29,11 @@ FORMAT_VERSION = 1
 Migration = Callable[[dict[str, str]], dict[str, str]]
 
 #: For each tool slug: {version: function turning answers saved by that version
-#: into answers for version + 1}. Every tool is at version 1, so none is needed
-#: yet; when a tool's fields change, bump its version and add a step here.
-MIGRATIONS: dict[str, dict[int, Migration]] = {
-    "ogrs3": {},
-    "risk-management-plan": {},
-}
+#: into answers for version + 1}. A tool package that changes its fields bumps
+#: its version and exports MIGRATIONS (and UPGRADE_NOTES: {version: what the
+#: step changed, in the reader's terms}); the registry copies both here.
+MIGRATIONS: dict[str, dict[int, Migration]] = {}
+UPGRADE_NOTES: dict[str, dict[int, str]] = {}
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _NOT_IMPORTED = "Nothing was imported, so nothing has been lost"
@@ -114,6 +113,8 @@ def migrate(
     steps: Mapping[int, Migration] | None = None,
 ) -> dict[str, str] | None:
     """Answers saved by `saved_version` upgraded to tool.version; None without a path."""
+    if steps is None:
+        import tools.core.registry  # noqa: F401  (fills MIGRATIONS; it imports the tools)
     chain = MIGRATIONS.get(tool.slug, {}) if steps is None else steps
     for version in range(saved_version, tool.version):
         step = chain.get(version)
@@ -121,6 +122,29 @@ def migrate(
             return None
         answers = step(answers)
     return answers
+
+
+def upgrade_note(tool: Tool, saved_version: int) -> str:
+    """What converting answers from `saved_version` changed ("" when nothing was converted)."""
+    if saved_version >= tool.version:
+        return ""
+    import tools.core.registry  # noqa: F401  (fills UPGRADE_NOTES)
+
+    notes = UPGRADE_NOTES.get(tool.slug, {})
+    changes = " ".join(notes[v] for v in range(saved_version, tool.version) if notes.get(v))
+    text = (f"It was saved by version {saved_version} of the {tool.title[:1].lower()}"
+            f"{tool.title[1:]} and has been converted for version {tool.version}.")
+    return f"{text} {changes}".rstrip()
+
+
+def saved_version(text: str) -> int:
+    """The tool version a document says it was saved by (1 if it cannot say)."""
+    try:
+        document = json.loads(text)
+    except (ValueError, RecursionError):
+        return 1
+    found = version_of(document, "tool_version") if isinstance(document, dict) else None
+    return found or 1
 
 
 def load_unique(text: str) -> tuple[Any, list[str]]:

@@ -12,6 +12,7 @@ import pkgutil
 from collections.abc import Callable
 
 import tools
+from tools.core import drafts
 from tools.core.parse import Parsed
 from tools.core.result import Outcome
 from tools.core.schema import Tool
@@ -36,6 +37,9 @@ def _discover() -> dict[str, tuple[Tool, Evaluate]]:
         if tool.slug in found:
             raise RuntimeError(f"two tools share the slug {tool.slug!r}")
         found[tool.slug] = (tool, module.evaluate)
+        # Steps that convert answers saved by an older version of the tool.
+        drafts.MIGRATIONS[tool.slug] = dict(getattr(module, "MIGRATIONS", {}))
+        drafts.UPGRADE_NOTES[tool.slug] = dict(getattr(module, "UPGRADE_NOTES", {}))
     return found
 
 

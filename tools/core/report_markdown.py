@@ -17,6 +17,7 @@ from tools.core.result import (
     Block,
     BulletList,
     CheckList,
+    Details,
     Heading,
     Paragraph,
     Status,
@@ -109,6 +110,9 @@ def _block(block: Block) -> list[str]:
         return _table(block)
     if isinstance(block, SummaryList):
         return _summary(block)
+    if isinstance(block, Details):
+        inner = "\n\n".join("\n".join(_block(b)) for b in block.blocks)
+        return [f"**{escape_inline(block.summary)}**", "", inner]
     return _checks(block)
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from tools.core import answers as fit
 from tools.core import limits
-from tools.core.drafts import migrate, title_of, version_of
+from tools.core.drafts import migrate, title_of, upgrade_note, version_of
 from tools.core.schema import Tool
 
 DRAFT_FORMAT = "risk-of-harm-guide/draft"
@@ -67,6 +67,8 @@ class Restored:
     inputs: dict[str, str]
     not_restored: tuple[fit.Problem, ...]
     saved_at: str
+    #: What converting a draft of an older tool version changed ("" if it was current).
+    upgraded: str = ""
 
     @property
     def message(self) -> str:
@@ -170,6 +172,7 @@ def restore(tool: Tool, text: str) -> Restored:
         inputs=inputs,
         not_restored=tuple(sorted(problems, key=lambda p: p.name)),
         saved_at=saved_at if isinstance(saved_at, str) else "",
+        upgraded=upgrade_note(tool, saved_version),
     )
 
 

@@ -115,14 +115,28 @@ class CheckList:
         return {"type": "checks", "caption": self.caption, "items": items}
 
 
-Block = Heading | Paragraph | BulletList | Table | SummaryList | CheckList
+@dataclass(frozen=True)
+class Details:
+    """Supporting detail shown collapsed under a one-line summary (the working of a result)."""
+
+    summary: str
+    blocks: tuple[Heading | Paragraph | BulletList | Table | SummaryList | CheckList, ...]
+
+    def to_json(self) -> JSON:
+        return {"type": "details", "summary": self.summary,
+                "blocks": [b.to_json() for b in self.blocks]}
+
+
+Block = Heading | Paragraph | BulletList | Table | SummaryList | CheckList | Details
 
 
 @dataclass(frozen=True)
 class Outcome:
     """A tool's answer: machine-readable `data` plus a human `report`.
 
-    `markdown`, when given, is the tool's own plain-text export of the result.
+    `markdown`, when given, is the tool's own Markdown export of the result;
+    The runtime adds `text` to every outcome it sends: the report as plain
+    text for pasting into a case record (tools.core.report_text).
     """
 
     data: JSON

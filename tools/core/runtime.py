@@ -19,6 +19,7 @@ from typing import Any
 from tools.core import answers, drafts, limits, restore
 from tools.core.parse import parse_inputs
 from tools.core.registry import REGISTRY, Evaluate
+from tools.core.report_text import render_text
 from tools.core.result import FieldError, InvalidInput
 from tools.core.schema import Tool
 
@@ -75,7 +76,9 @@ def _import(tool: Tool, _evaluate: Evaluate, request: Request) -> str:
         inputs = drafts.import_document(tool, text)
     except drafts.DraftError as problem:
         return _errors([FieldError(DOCUMENT_FIELD, str(problem))])
-    return _response(ok=True, inputs=inputs, imported=answers.non_empty(inputs))
+    upgraded = drafts.upgrade_note(tool, drafts.saved_version(text))
+    extra = {"upgraded": upgraded} if upgraded else {}
+    return _response(ok=True, inputs=inputs, imported=answers.non_empty(inputs), **extra)
 
 
 def _restore(tool: Tool, _evaluate: Evaluate, request: Request) -> str:
@@ -94,6 +97,7 @@ def _restore(tool: Tool, _evaluate: Evaluate, request: Request) -> str:
         not_restored=[p.to_json() for p in kept.not_restored],
         saved_at=kept.saved_at,
         message=kept.message,
+        **({"upgraded": kept.upgraded} if kept.upgraded else {}),
     )
 
 
@@ -128,7 +132,8 @@ def _evaluate(tool: Tool, evaluate: Evaluate, request: Request) -> str:
         outcome = evaluate(parsed)
     except InvalidInput as invalid:
         return _errors(invalid.errors)
-    return _response(ok=True, outcome=outcome.to_json())
+    # Every tool's outcome carries its report as plain text, for "Copy as text".
+    return _response(ok=True, outcome={**outcome.to_json(), "text": render_text(outcome.report)})
 
 
 OPERATIONS: dict[str, Callable[[Tool, Evaluate, Request], str]] = {

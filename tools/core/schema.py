@@ -107,6 +107,8 @@ class Tool:
     keeps_drafts: bool = False
     #: What the result is called on its export and print buttons ("plan").
     result_noun: str = "result"
+    #: One line for the Tools page; the first sentence of `summary` when empty.
+    description: str = ""
 
     def fields(self) -> tuple[Field, ...]:
         """Top-level (non-repeating) fields, in form order."""

@@ -15,6 +15,7 @@ from tools.core.dates import birthday, completed_years, long_date
 from tools.core.parse import Parsed
 from tools.core.report_markdown import render_markdown
 from tools.core.result import (
+    Details,
     FieldError,
     Heading,
     InvalidInput,
@@ -50,6 +51,12 @@ OFFENCES: tuple[tuple[str, str, int], ...] = (
     ("other", "Other offence", 19),
 )
 _OFFENCE_BY_KEY = {key: (label, index) for key, label, index in OFFENCES}
+#: Said beside every result: the score a decision rests on is the one recorded in OASys.
+NOT_OF_RECORD = (
+    "This is not the OASys figure of record. Use it to check or explain a score; the "
+    "OGRS3 score that decisions rest on is the one recorded in the person's OASys "
+    "assessment, worked out from the criminal record held there."
+)
 _BAND_LABELS = {"low": "Low", "medium": "Medium", "high": "High", "very high": "Very high"}
 MAX_PREVIOUS_SANCTIONS = 200
 #: The age of criminal responsibility in England and Wales (Children and Young
@@ -86,13 +93,13 @@ TOOL = Tool(
                   hint="For example, 27/3/1985", width="short", autocomplete="off"),
         )),
         Section("Criminal history", (
-            Field("conviction_date", "Date of the current conviction or caution", "date",
-                  noun="date of the current conviction or caution", width="short",
-                  hint="The date of the conviction or caution that this assessment is about"),
             Field("first_sanction_date", "Date of first sanction", "date",
                   noun="date of first sanction", width="short",
                   hint="The date of their first ever conviction or caution. If the current "
                        "one is their first, enter its date again"),
+            Field("conviction_date", "Date of the current conviction or caution", "date",
+                  noun="date of the current conviction or caution", width="short",
+                  hint="The date of the conviction or caution that this assessment is about"),
             Field("previous_sanctions", "Number of previous sanctions", "integer",
                   noun="number of previous sanctions", width="short",
                   minimum=0, maximum=MAX_PREVIOUS_SANCTIONS,
@@ -133,6 +140,7 @@ def _check_dates(parsed: Parsed) -> None:
     as_at: date = parsed.get("as_at")
     previous: int = parsed.get("previous_sanctions")
     errors: list[FieldError] = []
+    born_in_future = born > as_at
     _not_after(errors, "date_of_birth", "Date of birth", born, as_at)
     _not_after(errors, "conviction_date", "Date of the current conviction or caution",
                convicted, as_at)
@@ -144,8 +152,18 @@ def _check_dates(parsed: Parsed) -> None:
         errors.append(FieldError("first_sanction_date", "Date of first sanction must be the "
                                  "same as the date of the current conviction or caution, "
                                  "because there are no previous sanctions"))
+    elif previous > 0 and first == convicted:
+        # A previous sanction came before the current one, so the first ever
+        # sanction is earlier than the current one (issue 11 §2.4: 5 previous
+        # sanctions on the current date gave 64% instead of an error).
+        plural = "s" if previous != 1 else ""
+        errors.append(FieldError("first_sanction_date", "Date of first sanction must be "
+                                 "before the date of the current conviction or caution, "
+                                 f"because there {'are' if previous != 1 else 'is'} "
+                                 f"{previous} previous sanction{plural}. If the current one "
+                                 "is their first, enter 0 previous sanctions"))
     tenth = birthday(born, AGE_OF_CRIMINAL_RESPONSIBILITY)
-    if born <= as_at and (tenth is None or first < tenth):
+    if not born_in_future and (tenth is None or first < tenth):
         when = "" if tenth is None else f"{long_date(tenth)}, "
         errors.append(FieldError("first_sanction_date", "Date of first sanction must be on or "
                                  f"after {when}the person’s 10th birthday: no one under 10 "
@@ -153,7 +171,9 @@ def _check_dates(parsed: Parsed) -> None:
     if follow_up < convicted:
         errors.append(FieldError("follow_up_start", "Start of follow-up must be on or after "
                                  "the date of the current conviction or caution"))
-    elif completed_years(born, follow_up) < model.MINIMUM_AGE:
+    elif not born_in_future and completed_years(born, follow_up) < model.MINIMUM_AGE:
+        # A date of birth after the calculation date already has its error: an age
+        # worked out from it would only add a second, misleading one.
         errors.append(FieldError("follow_up_start", "The person must be 18 or over at the "
                                  "start of follow-up: published OGRS3 weights for under-18s "
                                  "disagree, so this calculator cannot give a reliable result"))
@@ -256,18 +276,21 @@ def evaluate(parsed: Parsed) -> Outcome:
             "and it says nothing about the seriousness of any harm.",
             "lead",
         ),
-        Heading("How each factor moved the score", 4),
-        Table(
-            "The terms of the OGRS3 equation for these answers",
-            ("Factor", "Your answer", "Weight", "What it does"),
-            tuple(factors),
-        ),
-        Paragraph(
-            f"The weights add up to {_signed(result.y)}. The one-year probability is "
-            f"the logistic function of {model.INTERCEPT_1Y:.3f} plus that sum, and the "
-            f"two-year probability of {model.INTERCEPT_2Y:.3f} plus that sum. Percentages "
-            "are rounded as the Ministry of Justice's implementation rounds them."
-        ),
+        Paragraph(NOT_OF_RECORD, "warning"),
+        Details("How each factor moved the score (the working)", (
+            Table(
+                "The terms of the OGRS3 equation for these answers",
+                ("Factor", "Your answer", "Weight", "What it does"),
+                tuple(factors),
+            ),
+            Paragraph(
+                f"The weights add up to {_signed(result.y)}. The one-year probability is "
+                f"the logistic function of {model.INTERCEPT_1Y:.3f} plus that sum, and the "
+                f"two-year probability of {model.INTERCEPT_2Y:.3f} plus that sum. "
+                "Percentages are rounded as the Ministry of Justice's implementation "
+                "rounds them."
+            ),
+        )),
     )
     return Outcome(
         data={

@@ -13,13 +13,18 @@ from collections.abc import Callable
 from tools.core.result import CheckItem, Status
 from tools.reference import hf36
 from tools.risk_management_plan.model import (
+    AT_RISK_GROUPS,
+    SETTINGS,
     Action,
     Plan,
     at_risk_phrase,
+    joined,
     numbers_phrase,
     pillar_phrase,
 )
 
+#: Groups named in the singular ("the public is", "a known adult is").
+_SINGULAR = frozenset({"public", "known_adult"})
 Rule = Callable[[Plan], tuple[Status, tuple[str, ...]]]
 _QUOTE_LIMIT = 80
 
@@ -44,12 +49,33 @@ def _answered(value: bool | None, yes: str, no: str, unknown: str) -> tuple[bool
     return value, yes if value else no
 
 
+def _rosh_gaps(plan: Plan) -> list[str]:
+    """What the per-group RoSH levels leave out or contradict (domain-facts §1.3)."""
+    if not plan.rosh:
+        return ["No RoSH level is recorded: record a level for each group at risk, in the "
+                "community and in custody"]
+    gaps: list[str] = []
+    for key, label, _phrase in AT_RISK_GROUPS:
+        rated = {setting: plan.rosh[(key, setting)] for setting, _ in SETTINGS
+                 if (key, setting) in plan.rosh}
+        if key in plan.at_risk and not rated:
+            gaps.append(f"{label} {'is' if key in _SINGULAR else 'are'} selected as at risk, "
+                        "but no RoSH level is recorded for them")
+        raised = [where for setting, where in SETTINGS if rated.get(setting, "low") != "low"]
+        if key not in plan.at_risk and raised:
+            gaps.append(f"The RoSH level for {label.lower()} {joined(raised)} is above low, "
+                        f"but {label.lower()} {'is' if key in _SINGULAR else 'are'} not "
+                        "selected as at risk")
+    return gaps
+
+
 def _p1(plan: Plan) -> tuple[Status, tuple[str, ...]]:
+    gaps = _rosh_gaps(plan)
     if not plan.at_risk:
-        return "gap", ("Who is at risk is not recorded: select each group at risk of "
-                       "serious harm",)
-    return "met", ("The assessment summary, the overall RoSH level and who is at risk "
-                   "are recorded",)
+        gaps.insert(0, "Who is at risk is not recorded: select each group at risk of "
+                       "serious harm")
+    return _result(gaps, "The assessment summary, a RoSH level for each group at risk and "
+                         "who is at risk are recorded")
 
 
 def _p2(plan: Plan) -> tuple[Status, tuple[str, ...]]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from tools.core.dates import long_date
 from tools.core.parse import Parsed, Row
 from tools.core.result import FieldError, InvalidInput
 
@@ -30,6 +32,26 @@ AT_RISK_GROUPS: tuple[tuple[str, str, str], ...] = (
     ("staff", "Staff", "staff"),
     ("prisoners", "Prisoners", "prisoners"),
 )
+
+#: Where a RoSH level applies (OASys rates each group in both): key, phrase.
+SETTINGS: tuple[tuple[str, str], ...] = (
+    ("community", "in the community"),
+    ("custody", "in custody"),
+)
+
+#: The four OASys RoSH levels (domain-facts §1.2), lowest first: key, label.
+ROSH_LEVELS: tuple[tuple[str, str], ...] = (
+    ("low", "Low"),
+    ("medium", "Medium"),
+    ("high", "High"),
+    ("very_high", "Very high"),
+)
+
+
+def rosh_field_name(group: str, setting: str) -> str:
+    """The permanent field name of one group's level in one setting ("rosh_children_custody")."""
+    return f"rosh_{group}_{setting}"
+
 
 _SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\s)\s*")
 
@@ -69,7 +91,10 @@ class Contingency:
 @dataclass(frozen=True)
 class Plan:
     reference: str
-    rosh_level: str
+    plan_date: date
+    review_date: date
+    #: {(group key, setting key): level key} for every level recorded.
+    rosh: dict[tuple[str, str], str]
     assessment_summary: str
     at_risk: tuple[str, ...]
     agencies: str
@@ -185,13 +210,26 @@ def build_plan(parsed: Parsed) -> Plan:
             )
             for row in parsed.groups[group]
         )
+    plan_date: date = parsed.get("plan_date")
+    review_date: date = parsed.get("review_date")
+    if review_date <= plan_date:
+        errors.append(FieldError("review_date", "Review date must be after the date of the "
+                                 f"plan, {long_date(plan_date)}"))
     if errors:
         raise InvalidInput(errors)
 
     at_risk = parsed.get("at_risk")
+    rosh = {
+        (group, setting): level
+        for setting, _ in SETTINGS
+        for group, _, _ in AT_RISK_GROUPS
+        if (level := _text(parsed, rosh_field_name(group, setting)))
+    }
     return Plan(
         reference=_text(parsed, "plan_reference"),
-        rosh_level=_text(parsed, "rosh_level"),
+        plan_date=plan_date,
+        review_date=review_date,
+        rosh=rosh,
         assessment_summary=_text(parsed, "assessment_summary"),
         at_risk=at_risk if isinstance(at_risk, tuple) else (),
         agencies=_text(parsed, "agencies"),

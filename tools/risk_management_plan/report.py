@@ -6,8 +6,10 @@ Markdown export escapes it, so a reader's text can never become markup.
 
 from __future__ import annotations
 
+from tools.core.dates import long_date
 from tools.core.result import (
     Block,
+    BulletList,
     CheckItem,
     CheckList,
     Heading,
@@ -17,7 +19,10 @@ from tools.core.result import (
 )
 from tools.reference import hf36
 from tools.risk_management_plan.model import (
+    AT_RISK_GROUPS,
     PILLARS,
+    ROSH_LEVELS,
+    SETTINGS,
     Action,
     Factor,
     Plan,
@@ -26,7 +31,7 @@ from tools.risk_management_plan.model import (
 )
 
 NOT_RECORDED = "Not recorded"
-_ROSH_LABELS = {"low": "Low", "medium": "Medium", "high": "High", "very_high": "Very high"}
+_ROSH_LABELS = dict(ROSH_LEVELS)
 _PRIORITY_LABELS = {"high": "High", "medium": "Medium", "low": "Low", "": NOT_RECORDED}
 
 
@@ -49,7 +54,8 @@ def _lead(checks: tuple[CheckItem, ...]) -> str:
     shown = f"all {met}" if not gaps else f"{met} of the {met + gaps}"
     text = f"The plan shows {shown} criteria that a plan's contents can show."
     if gaps:
-        text += f" {_plural(gaps, 'criterion has', 'criteria have')} gaps, listed below."
+        text += (f" {_plural(gaps, 'criterion has', 'criteria have')} gaps, listed under "
+                 "the findings below the plan.")
     text += (f" {_plural(manual, 'criterion needs', 'criteria need')} checking by hand, "
              "and P16 is not given in the source text.")
     return text
@@ -127,12 +133,40 @@ def _about(plan: Plan) -> SummaryList:
     groups = at_risk_phrase(plan.at_risk)
     return SummaryList((
         ("Plan reference", _or_not_recorded(plan.reference)),
-        ("Overall RoSH level", _ROSH_LABELS.get(plan.rosh_level, NOT_RECORDED)),
+        ("Date of the plan", long_date(plan.plan_date)),
+        ("Review date", long_date(plan.review_date)),
         ("Who is at risk", _or_not_recorded(groups[:1].upper() + groups[1:])),
         ("Summary of the assessment", plan.assessment_summary),
         ("Agencies contributing", _or_not_recorded(plan.agencies)),
         ("Internal controls", _or_not_recorded(plan.internal_controls)),
     ))
+
+
+def _rosh_table(plan: Plan) -> Table:
+    """The RoSH level of each group in each setting, as OASys records them."""
+    return Table(
+        "Risk of serious harm (RoSH) levels",
+        ("Group", *(where[:1].upper() + where[1:] for _, where in SETTINGS)),
+        tuple(
+            (label, *(_ROSH_LABELS.get(plan.rosh.get((key, setting), ""), NOT_RECORDED)
+                      for setting, _ in SETTINGS))
+            for key, label, _ in AT_RISK_GROUPS
+        ),
+    )
+
+
+def _findings(checks: tuple[CheckItem, ...]) -> list[Block]:
+    """Gaps first: a list of every gap, then each element's criteria, gaps at the top."""
+    blocks: list[Block] = [Heading("Findings against HF36", 4)]
+    gaps = [f"{c.code}: {detail}" for c in checks if c.status == "gap" for detail in c.details]
+    if gaps:
+        blocks += [Paragraph("Gaps to fill:"), BulletList(tuple(gaps))]
+    for element, caption in hf36.ELEMENTS.items():
+        codes = {c.code for c in hf36.CRITERIA if c.element == element}
+        # Gaps first (what the reader must act on), then the rest in criterion order.
+        items = sorted((c for c in checks if c.code in codes), key=lambda c: c.status != "gap")
+        blocks.append(CheckList(caption, tuple(items)))
+    return blocks
 
 
 def _agreement(plan: Plan) -> SummaryList:
@@ -148,22 +182,22 @@ def _agreement(plan: Plan) -> SummaryList:
 
 
 def plan_report(plan: Plan, checks: tuple[CheckItem, ...]) -> tuple[Block, ...]:
-    """Findings first (what the reader asked for), then the plan itself."""
+    """The plan first (what is printed and shared), then what it shows of HF36, gaps first."""
     title = "Risk management plan" + (f": {plan.reference}" if plan.reference else "")
     blocks: list[Block] = [
         Heading(title, 3),
-        Heading("Findings against HF36", 4),
         Paragraph(_lead(checks), "lead"),
+        Heading("The plan", 4),
+        _about(plan),
+        _rosh_table(plan),
     ]
-    for element, caption in hf36.ELEMENTS.items():
-        codes = {c.code for c in hf36.CRITERIA if c.element == element}
-        blocks.append(CheckList(caption, tuple(c for c in checks if c.code in codes)))
-    blocks += [Heading("The plan", 4), _about(plan)]
     blocks += _factor_tables(plan)
     blocks += _action_tables(plan)
     blocks += [Heading("Agreement and communication", 4), _agreement(plan)]
+    blocks += _findings(checks)
     blocks.append(Paragraph(
         f"Criteria paraphrased from {hf36.CITATION}. The four pillars and contingency "
-        "planning follow MAPPA Guidance chapter 12."
+        "planning follow MAPPA Guidance chapter 12. RoSH levels per group, in the community "
+        "and in custody, as OASys records them."
     ))
     return tuple(blocks)

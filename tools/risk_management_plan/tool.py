@@ -14,7 +14,14 @@ from tools.core.result import Outcome
 from tools.core.schema import Field, Option, Repeat, Section, Source, Tool
 from tools.reference import hf36
 from tools.risk_management_plan.checks import check_plan, counts, findings
-from tools.risk_management_plan.model import AT_RISK_GROUPS, PILLARS, build_plan
+from tools.risk_management_plan.model import (
+    AT_RISK_GROUPS,
+    PILLARS,
+    ROSH_LEVELS,
+    SETTINGS,
+    build_plan,
+    rosh_field_name,
+)
 from tools.risk_management_plan.report import plan_report
 
 _WHO_HINT = (
@@ -42,10 +49,18 @@ def _pillar(name: str, label: str, phrase: str) -> Repeat:
     )
 
 
+def _rosh_field(group: str, label: str, setting: str, where: str) -> Field:
+    return Field(
+        rosh_field_name(group, setting), f"{label}: {where}", "choice", widget="select",
+        required=False, noun=f"the RoSH level for {label.lower()} {where}",
+        options=tuple(Option(key, text) for key, text in ROSH_LEVELS),
+    )
+
+
 TOOL = Tool(
     slug="risk-management-plan",
     title="Risk management plan checklist",
-    version=1,
+    version=2,
     summary=(
         "Record a risk management plan under the four pillars (supervision, monitoring "
         "and control, interventions and treatment, victim safety planning) with a "
@@ -70,10 +85,11 @@ TOOL = Tool(
         Section("About the plan", (
             Field("plan_reference", "Plan reference", "text", required=False, width="medium",
                   hint="Use initials or a case reference, not a full name"),
-            Field("rosh_level", "Overall risk of serious harm (RoSH) level", "choice",
-                  noun="the overall risk of serious harm level",
-                  options=(Option("low", "Low"), Option("medium", "Medium"),
-                           Option("high", "High"), Option("very_high", "Very high"))),
+            Field("plan_date", "Date of the plan", "date", noun="date of the plan",
+                  width="short",
+                  hint="The date the plan was made or last revised, for example 14/3/2027"),
+            Field("review_date", "Review date", "date", noun="review date", width="short",
+                  hint="When the plan will next be reviewed: after the date of the plan"),
             Field("assessment_summary", "Summary of the assessment", "textarea",
                   noun="a summary of the assessment",
                   hint="The offence, the risk of serious harm it points to, and who is at risk"),
@@ -83,6 +99,15 @@ TOOL = Tool(
             Field("agencies", "Agencies contributing to the plan", "textarea", required=False,
                   hint="For example probation, police, children’s services, housing"),
         )),
+        Section(
+            "Risk of serious harm (RoSH) levels",
+            tuple(_rosh_field(key, label, setting, where)
+                  for setting, where in SETTINGS for key, label, _ in AT_RISK_GROUPS),
+            hint="As OASys records them: a level for each group, once in the community and "
+                 "once in custody (section 2.6.4). Leave a group as ‘Not recorded’ if you "
+                 "have not assessed it. In custody, assess as though release could be "
+                 "imminent.",
+        ),
         Section("Risk and protective factors", (
             Repeat("risk_factors", "Risk factors", "Risk factor",
                    add_label="Add another risk factor",

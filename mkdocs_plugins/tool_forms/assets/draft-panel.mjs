@@ -47,7 +47,11 @@ export class DraftPanel {
     };
     this.form.addEventListener("input", later);
     this.form.addEventListener("change", later);
-    this.find('[data-action="delete-draft"]').addEventListener("click", () => this.deleteDraft());
+    this.deleteButton = this.find('[data-action="delete-draft"]');
+    this.deleteButton.addEventListener("click", () => {
+      this.deleteDraft();
+      this.keep.focus();  // the button it was on has gone with the draft
+    });
     // The notice's buttons come and go with it: one listener serves them all.
     this.notice.addEventListener("click", (event) => {
       const button = event.target.closest("button[data-action]");
@@ -65,7 +69,26 @@ export class DraftPanel {
       "draft-take": () => this.takeOver(),
       "draft-load": () => this.loadOther(),
       "draft-retry": () => this.loadOther(),
+      "draft-start-new": () => this.tool.startAfresh(),
     };
+  }
+
+  /** Whether a draft (readable or not) is stored for this tool on this device. */
+  exists() {
+    return this.store.read() !== null;
+  }
+
+  /** "Delete draft" is offered only while there is a draft to delete. */
+  refreshDelete() {
+    this.deleteButton.hidden = !this.exists();
+  }
+
+  /** Start again: delete the draft, if there is one; true if there was. */
+  startAfresh() {
+    const had = this.exists() || this.keep.checked;
+    this.deleteDraft();
+    this.status.textContent = "";
+    return had;
   }
 
   /** The form now holds imported answers: keep them, and never restore over them. */
@@ -76,6 +99,7 @@ export class DraftPanel {
 
   show(kind, tone, title, lines, actions) {
     showNotice(this.notice, { kind, tone, title, lines, actions });
+    this.refreshDelete();
   }
 
   clearNotice(...kinds) {
@@ -91,6 +115,7 @@ export class DraftPanel {
       return;
     }
     const text = this.store.read();
+    this.refreshDelete();
     if (text !== null) this.restore(text);
   }
 
@@ -140,14 +165,19 @@ export class DraftPanel {
     const { text, response } = this.pending;
     this.pending = null;
     fill(this.form, this.tool.slug, response.inputs);
+    this.tool.view.markStale();
     this.seen = text;
     this.blocked = "";
     this.keep.disabled = false;
     this.keep.checked = true;
-    const lines = response.message ? [response.message] : [];
-    lines.push("It is kept on this device as you type. Delete it when you have finished.");
+    const lines = response.upgraded ? [response.upgraded] : [];
+    if (response.message) lines.push(response.message);
+    lines.push("It is kept on this device as you type. Delete it when you have finished. " +
+      "If this is not your case, start a new one: that deletes this draft from the device.");
+    const title = this.root.dataset.toolTitle || "form";
+    const named = title.charAt(0).toLowerCase() + title.slice(1);
     this.show("restored", "success", `Your draft from ${readableTime(response.saved_at)} was restored`,
-      lines, []);
+      lines, [["draft-start-new", `Start a new ${named} (clears this draft)`, "warning"]]);
     this.status.textContent = "Your answers are being kept on this device as you type.";
   }
 
@@ -188,6 +218,7 @@ export class DraftPanel {
     this.keep.checked = false;
     clearTimeout(this.saveTimer);
     this.clearNotice();
+    this.refreshDelete();
     this.status.textContent = "Draft deleted from this device. Your answers stay on this " +
       "page until you leave it.";
   }
@@ -212,6 +243,7 @@ export class DraftPanel {
       return false;
     }
     this.seen = text;
+    this.refreshDelete();
     return true;
   }
 
@@ -221,6 +253,7 @@ export class DraftPanel {
       return;
     }
     if (!this.store.concerns(event)) return;
+    this.refreshDelete();
     const current = this.store.read();
     if (current === this.seen) return;
     if (current === null) {

@@ -24,7 +24,7 @@ export function collect(form) {
   return answers;
 }
 
-function clear(form) {
+export function clear(form) {
   for (const control of form.elements) {
     if (!control.name) continue;
     if (control.type === "checkbox" || control.type === "radio") control.checked = false;
@@ -51,24 +51,54 @@ function rowsOf(group) {
   return group.querySelectorAll(":scope > .roh-repeat__row");
 }
 
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Give `row` of `group` the number `to` in place of `from`: names, ids, labels, legend. */
+function renumber(row, group, slug, from, to) {
+  const name = group.dataset.repeat;
+  const label = group.dataset.rowLabel;
+  const idStem = inputId(slug, `${name}.`);
+  row.dataset.row = String(to);
+  for (const node of row.querySelectorAll("*")) {
+    for (const attr of ["id", "for", "aria-describedby"]) {
+      const value = node.getAttribute(attr);
+      if (value) node.setAttribute(attr, value.split(`${idStem}${from}-`).join(`${idStem}${to}-`));
+    }
+    for (const attr of ["name", "data-field"]) {
+      const value = node.getAttribute(attr);
+      if (value) node.setAttribute(attr, value.replace(`${name}.${from}.`, `${name}.${to}.`));
+    }
+  }
+  const pattern = new RegExp(`\\b${escapeRegExp(label)} ${from}\\b`, "i");
+  const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+    text.nodeValue = text.nodeValue.replace(pattern, (found) => `${found.slice(0, label.length)} ${to}`);
+  }
+}
+
+/** The "Remove" button of an added row; its name says which row ("Remove Action 2"). */
+function removeButton(label, number) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "roh-button roh-button--secondary roh-repeat__remove";
+  button.dataset.action = "remove-row";
+  const hidden = document.createElement("span");
+  hidden.className = "roh-visually-hidden";
+  hidden.textContent = ` ${label} ${number}`;
+  button.append("Remove", hidden);
+  return button;
+}
+
 /** Append one row to a repeating group, copied from row 1 with names renumbered. */
 export function addRow(group, slug) {
   const rows = rowsOf(group);
   const number = rows.length + 1;
-  const name = group.dataset.repeat;
-  const label = group.dataset.rowLabel;
-  const idStem = inputId(slug, `${name}.`);
   const row = rows[0].cloneNode(true);
-  row.dataset.row = String(number);
+  for (const node of row.querySelectorAll('[data-action="remove-row"]')) node.remove();
+  renumber(row, group, slug, 1, number);
   for (const node of row.querySelectorAll("*")) {
-    for (const attr of ["id", "for", "aria-describedby"]) {
-      const value = node.getAttribute(attr);
-      if (value) node.setAttribute(attr, value.split(`${idStem}1-`).join(`${idStem}${number}-`));
-    }
-    for (const attr of ["name", "data-field"]) {
-      const value = node.getAttribute(attr);
-      if (value) node.setAttribute(attr, value.replace(`${name}.1.`, `${name}.${number}.`));
-    }
     if (node.matches(".roh-error-message")) { node.hidden = true; node.textContent = ""; }
     if (node.matches(".roh-field--error")) node.classList.remove("roh-field--error");
     if (node.matches("input, textarea, select")) {
@@ -77,13 +107,37 @@ export function addRow(group, slug) {
       else node.value = "";
     }
   }
-  const walker = document.createTreeWalker(row, NodeFilter.SHOW_TEXT);
-  for (let text = walker.nextNode(); text; text = walker.nextNode()) {
-    text.nodeValue = text.nodeValue.replace(new RegExp(`\\b${label} 1\\b`), `${label} ${number}`);
-  }
+  row.append(removeButton(group.dataset.rowLabel, number));
   rows[rows.length - 1].after(row);
   updateAddButton(group);
   return row;
+}
+
+/**
+ * Remove an added row; the rows after it move up one number (the form sends
+ * rows by number). Returns the element that should take focus next.
+ */
+export function removeRow(group, row, slug) {
+  const rows = [...rowsOf(group)];
+  const at = rows.indexOf(row);
+  row.remove();
+  for (let index = at + 1; index < rows.length; index += 1) {
+    renumber(rows[index], group, slug, index + 1, index);
+  }
+  updateAddButton(group);
+  const next = rows[at + 1];
+  if (next) return next.querySelector("input, textarea, select");
+  const button = group.querySelector(':scope > [data-action="add-row"]');
+  return button && !button.hidden ? button : rows[at - 1].querySelector("input, textarea, select");
+}
+
+/** Back to the rows the page was built with: every added row goes. */
+export function resetRows(form) {
+  for (const group of form.querySelectorAll("[data-repeat]")) {
+    const initial = group.querySelectorAll(':scope > .roh-repeat__row:not(:has([data-action="remove-row"]))').length;
+    for (const row of [...rowsOf(group)].slice(Math.max(initial, 1))) row.remove();
+    updateAddButton(group);
+  }
 }
 
 export function updateAddButton(group) {

@@ -66,10 +66,21 @@ function checks(block, level) {
   return wrapper;
 }
 
+/** Supporting working, collapsed until the reader opens it. */
+function details(block, shift) {
+  const node = el("details", "roh-result__details");
+  node.append(el("summary", "", block.summary), ...renderReport(block.blocks, shift));
+  return node;
+}
+
 /** DOM nodes for `blocks`; report headings sit `shift` levels below an h2. */
 export function renderReport(blocks, shift) {
   const nodes = [];
   for (const block of blocks) {
+    if (block.type === "details") {
+      nodes.push(details(block, shift));
+      continue;
+    }
     if (block.type === "heading") {
       nodes.push(el(`h${Math.min(block.level + shift, 6)}`, "roh-result__heading", block.text));
     } else if (block.type === "paragraph") {

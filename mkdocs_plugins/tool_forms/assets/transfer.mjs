@@ -1,5 +1,5 @@
-// A checklist's files: export the answers (Python's "export") or the plan as
-// Markdown, and import answers from a file: the size and depth limits of
+// A checklist's files: export the answers (Python's "export") and import
+// answers from a file (the document is downloaded by tool-form.mjs): the size and depth limits of
 // tools/core/limits.py are checked here before Python's strict "import" sees the
 // text. Every path ends in a message, and a failed import changes nothing.
 import { answersText, download, fileSizeProblem, fileTextProblem, isoDay } from "./drafts.mjs";
@@ -21,7 +21,6 @@ export class FileTransfer {
     const on = (action, type, fn) =>
       this.root.querySelector(`[data-action="${action}"]`).addEventListener(type, fn);
     on("export-json", "click", () => this.exportJson());
-    on("export-markdown", "click", () => this.exportMarkdown());
     on("print", "click", () => this.tool.print());
     on("import", "change", (event) => this.import(event.target));
   }
@@ -35,13 +34,6 @@ export class FileTransfer {
     }
     if (this.offer("json", response.document, "application/json")) {
       this.status.textContent = "Your answers have been exported to a file in your downloads.";
-    }
-  }
-
-  async exportMarkdown() {
-    const outcome = await this.tool.evaluate();
-    if (outcome && this.offer("md", outcome.markdown, "text/markdown")) {
-      this.status.textContent = "The plan has been exported to a Markdown file in your downloads.";
     }
   }
 
@@ -93,9 +85,11 @@ export class FileTransfer {
       clearErrors(this.root);
       fill(this.form, this.tool.slug, response.inputs);
       this.drafts.imported();
+      this.tool.view.markStale();
       const count = Number.isInteger(response.imported)
         ? response.imported : Object.keys(response.inputs).length;
-      this.status.textContent = `${answersText(count)} imported from “${file.name}”.`;
+      const upgraded = response.upgraded ? ` ${response.upgraded}` : "";
+      this.status.textContent = `${answersText(count)} imported from “${file.name}”.${upgraded}`;
     } finally {
       input.value = "";  // choosing the same file again is a new import
     }
