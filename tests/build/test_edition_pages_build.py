@@ -92,7 +92,8 @@ def superseded(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 
 def citation_link(html: str) -> str:
-    match = re.search(r'<div class="roh-citation" data-short-link="([^"]+)">', html)
+    match = re.search(r'<div class="roh-citation" data-search-exclude data-short-link="([^"]+)">',
+                      html)
     assert match, html
     return match.group(1)
 
@@ -261,7 +262,7 @@ def test_every_link_on_the_whole_guide_page_resolves(guide: Path) -> None:
 
 def test_the_whole_guide_cites_each_section_by_its_real_short_link(guide: Path) -> None:
     html = (guide / "print" / "index.html").read_text("utf-8")
-    blocks = re.findall(r'<div class="roh-citation" data-short-link="([^"]+)">.*?'
+    blocks = re.findall(r'<div class="roh-citation" data-search-exclude data-short-link="([^"]+)">.*?'
                         r'class="roh-citation__link" href="([^"]+)">([^<]+)</a>', html)
     assert len(blocks) == len(list(guide.glob("cards/*/index.html")))
     for absolute, href, shown in blocks:
