@@ -46,8 +46,8 @@ def test_invalid_input_focuses_the_summary_whose_links_focus_the_fields(session:
     links = summary.locator("a")
     assert links.all_inner_texts()[:3] == [
         "Date of birth must be a real date",
+        "Enter date of first sanction",  # asked first: it comes first in time
         "Enter date of the current conviction or caution",
-        "Enter date of first sanction",
     ]
     assert "Number of previous sanctions must be 0 or more" in links.all_inner_texts()
     assert page.title().startswith("Error: ")
@@ -79,9 +79,9 @@ def test_the_whole_calculator_can_be_completed_with_the_keyboard_alone(session: 
     keys.press("Tab")
     keys.type("1/6/1980")                     # date of birth
     keys.press("Tab")
-    keys.type("1/3/2011")                     # conviction
+    keys.type("1/2/2002")                     # first sanction (asked first: it came first)
     keys.press("Tab")
-    keys.type("1/2/2002")                     # first sanction
+    keys.type("1/3/2011")                     # conviction
     keys.press("Tab")
     keys.type("1")                            # previous sanctions
     keys.press("Tab")
