@@ -51,6 +51,11 @@ def test_invalid_input_focuses_the_summary_whose_links_focus_the_fields(session:
     ]
     assert "Number of previous sanctions must be 0 or more" in links.all_inner_texts()
     assert page.title().startswith("Error: ")
+    # A hovered or focused error link keeps the error colour: Material's accent is 4.25:1.
+    links.first.hover()
+    assert links.first.evaluate("a => getComputedStyle(a).color") == "rgb(179, 38, 30)"
+    links.first.focus()
+    assert links.first.evaluate("a => getComputedStyle(a).color") == "rgb(179, 38, 30)"
     links.first.click()
     assert page.evaluate("document.activeElement.id") == "ogrs3-date-of-birth"
     summary.get_by_text("Number of previous sanctions must be 0 or more").click()
