@@ -99,10 +99,9 @@ async function keepable(response, integrity) {
 }
 
 /** The same file (same sha256) from an earlier publish's cache, so an update downloads less. */
-async function earlierCopy(key, integrity) {
-  for (const name of await caches.keys()) {
-    if (!name.startsWith(PAGES_PREFIX) || name === OWN_PAGES) continue;
-    const response = await (await caches.open(name)).match(key);
+async function earlierCopy(earlier, key, integrity) {
+  for (const name of earlier) {
+    const response = await caches.match(key, { cacheName: name });
     if (response && response.headers.get(INTEGRITY_HEADER) === integrity) return response;
   }
   return null;
@@ -112,8 +111,10 @@ async function precache() {
   const cache = await caches.open(OWN_PAGES);
   const have = new Set((await cache.keys()).map((request) => request.url));
   const missing = [...files].filter(([key]) => !have.has(key));
+  const earlierCaches = (await caches.keys())
+    .filter((name) => name.startsWith(PAGES_PREFIX) && name !== OWN_PAGES);
   await eachLimited(missing, AT_ONCE, async ([key, integrity]) => {
-    const earlier = await earlierCopy(key, integrity);
+    const earlier = await earlierCopy(earlierCaches, key, integrity);
     if (earlier) {
       await cache.put(key, earlier);
       return;
