@@ -46,14 +46,15 @@ def real_site(real: Published) -> Iterator[str]:
 
 @pytest.fixture
 def copy(real: Published, tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    """A copy of the publish this test may change, served at the address it was made for.
+    """A copy of the publish this test may change, served on a port of its own.
 
-    The address (port included) must be the publish's own: Material's instant
-    navigation follows only the sitemap's links.
+    (Not the publish's own address, which the shared publish is served at: these
+    tests fetch pages and never rely on instant navigation, which follows only
+    the sitemap's links, port included.)
     """
     folder = tmp_path / "public"
     shutil.copytree(real.folder, folder)
-    with serve(folder, urlsplit(real.url).port or 0) as url:
+    with serve(folder) as url:
         yield folder, url
 
 
