@@ -14,6 +14,8 @@ const ROOT = new URL("../../", import.meta.url);
 // The progress line is a live region: changing it more often would have a
 // screen reader talk over itself.
 const PROGRESS_EVERY_MS = 1000;
+// register.mjs decides after the load event and an idle moment (at most 5 s).
+const VERDICT_MS = 15_000;
 
 /** "13.5 MB": decimal megabytes, as the Tools page's build-time figure (tools_page.megabytes). */
 export function megabytes(bytes) {
@@ -25,6 +27,28 @@ function element(tag, attributes = {}, ...children) {
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   node.append(...children);
   return node;
+}
+
+/**
+ * Whether this browser lets the guide keep files at all. offline-client.mjs
+ * cannot know before register.mjs has tried (a browser or policy that blocks
+ * service workers still has the API): wait for its verdict on <html
+ * data-roh-offline> (C5), which it gives after the page has loaded.
+ */
+function canKeepFiles(state) {
+  if (!state.supported) return Promise.resolve(false);
+  const verdict = () => document.documentElement.dataset.rohOffline;
+  if (verdict()) return Promise.resolve(verdict() !== "unsupported");
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (!verdict()) return;
+      observer.disconnect();
+      resolve(verdict() !== "unsupported");
+    });
+    // No verdict at all (register.mjs did not run): let the reader try.
+    setTimeout(() => { observer.disconnect(); resolve(true); }, VERDICT_MS);
+    observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-roh-offline"] });
+  });
 }
 
 // ---- the update notice ---------------------------------------------------------
@@ -150,10 +174,16 @@ async function showSavedPages(box) {
   const say = (text) => box.replaceChildren(element("p", {}, text));
   say("Checking which pages are saved on this computer…");
   const state = await offline.status();
-  if (!state.supported) {
+  if (!(await canKeepFiles(state))) {
     say("This browser does not let the guide keep pages for use offline, so only pages " +
         "still in its own cache can open.");
     return;
+  }
+  const reason = document.querySelector("[data-role=offline-reason]");
+  if (reason && askedFor() && state.pages.total > 0 && state.pages.cached === state.pages.total) {
+    // Everything is saved, so the address is not a page of this edition.
+    reason.textContent = "Every page of this edition is saved on this computer, but there is " +
+      "no page at the address you asked for. It may be mistyped, or from another edition.";
   }
   const groups = JSON.parse(box.dataset.groups || "[]");
   const grouped = groupPages(await offline.cachedPages(), groups);
@@ -188,7 +218,7 @@ class ToolsOffline {
 
   async begin() {
     const state = await offline.status();
-    if (!state.supported) {
+    if (!(await canKeepFiles(state))) {
       this.show("unsupported", "This browser cannot keep the tools for use offline: it does " +
         "not let websites save files for later (private windows and some managed computers " +
         "do not). The tools still work while you are online.");
