@@ -75,7 +75,7 @@ class GuidePagesPlugin(BasePlugin[GuidePagesConfig]):  # type: ignore[no-untyped
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         # Front matter is already stripped here, so count its lines back in.
-        raw = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+        raw = page.file.content_string  # a generated page (offline/) has no file
         offset = raw.count("\n") - markdown.count("\n")
         out: list[str] = []
         for number, line in enumerate(markdown.split("\n"), start=1):

@@ -106,8 +106,10 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
                     source, bytes) else File.generated(config, uri, abs_src_path=str(source)))
         # Every edition lists the boot files (wherever they are) relative to itself.
         manifest_uri = f"{SCRIPTS_DIR}/{boot_manifest.NAME}"  # beside the worker, which reads it
-        files.append(File.generated(config, manifest_uri, content=boot_manifest.for_build(
-            manifest_uri, self._pyodide, self._pyodide_dir, self._archive_uri, self._archive)))
+        manifest = boot_manifest.for_build(manifest_uri, self._pyodide, self._pyodide_dir,
+                                           self._archive_uri, self._archive)
+        files.append(File.generated(config, manifest_uri, content=manifest))
+        self._download_size = tools_page.download_size(manifest)  # the Tools page says it
         for name in (*assets.SCRIPT_FILES, *assets.STYLE_FILES, *assets.CLASSIC_SCRIPTS):
             files.append(File.generated(config, f"{SCRIPTS_DIR}/{name}",
                                         abs_src_path=str(assets.ASSETS / name)))
@@ -138,7 +140,8 @@ class ToolFormsPlugin(BasePlugin[ToolFormsConfig]):  # type: ignore[no-untyped-c
         self._forms[page.file.src_uri] = directives
         if page.file.src_uri == tools_page.PAGE:
             tools = [tool for tool, _ in REGISTRY.values()]
-            body = body.replace(tools_page.MARKER, tools_page.listing(tools, self._embeds))
+            body = body.replace(tools_page.MARKER, tools_page.listing(tools, self._embeds)
+                                + "\n\n" + tools_page.offline_control(self._download_size))
         return body
 
     def _check(self, page: Page, directive: Directive) -> dict[str, Any]:

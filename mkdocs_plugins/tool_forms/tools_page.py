@@ -9,6 +9,7 @@ generated. Pure: page sources in, Markdown out.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -81,3 +82,43 @@ def listing(tools: list[Tool], found: dict[str, list[Embed]], page_uri: str = PA
     if not items:
         return "No tools are embedded in this edition."
     return "\n".join(items)
+
+
+def download_size(manifest_json: bytes) -> int:
+    """Bytes the tools download before they first run: every file the boot manifest lists."""
+    document = json.loads(manifest_json)
+    return sum(int(item["size"]) for item in document["files"])
+
+
+def megabytes(size: int) -> str:
+    """"13.5 MB" (decimal megabytes, as browsers' storage settings count them).
+
+    offline-ui.mjs writes its progress the same way, so the figures agree.
+    """
+    return f"{size / 1_000_000:.1f}\N{NO-BREAK SPACE}MB"
+
+
+def offline_control(size: int) -> str:
+    """The Markdown of "Make the tools available offline" (offline-ui.mjs drives it).
+
+    Without JavaScript only the first paragraph shows: the tools are saved when
+    first used. The button, its explanation and the status line (a live region)
+    stay hidden or empty until the script has checked what this browser can do.
+    """
+    return (
+        "## Using the tools offline\n\n"
+        f'<div class="roh-tools-offline" id="tools-offline" data-roh-tools-offline '
+        f'data-bytes="{size}">\n'
+        f"<p>The tools need about {megabytes(size)} of files (Python and the guide's "
+        "calculators). Your browser downloads them the first time you use a tool on a "
+        "page of this guide and keeps them, so after that the tools work without a "
+        "connection too.</p>\n"
+        '<p data-role="tools-offline-intro" hidden>To download them now, before you lose '
+        "your connection, use the button. They are kept in this browser on this computer "
+        "only. Nothing you type into a tool is kept by this.</p>\n"
+        '<button type="button" class="roh-button" data-action="cache-tools" hidden>'
+        "Make the tools available offline</button>\n"
+        '<p class="roh-tools-offline__status" data-role="tools-offline-status" '
+        'role="status"></p>\n'
+        "</div>\n"
+    )
