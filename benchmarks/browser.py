@@ -63,11 +63,17 @@ def _tool_ready(page: Page, base: str) -> float:
     return float(page.get_attribute("#tool-ogrs3", "data-ready-at") or "nan")
 
 
+def _settled(page: Page) -> None:
+    """Wait until the first visit has kept (or failed to keep) its snapshot for the next tab."""
+    page.wait_for_selector("html[data-roh-snapshot]", state="attached", timeout=TIMEOUT_MS)
+
+
 def _cold_and_warm(browser: Browser, base: str) -> tuple[float, float]:
     """A first visit in a fresh profile, then the same page in a new tab of that profile."""
     context = browser.new_context()
     first = context.new_page()
     cold = _tool_ready(first, base)
+    _settled(first)
     first.close()
     warm = _tool_ready(context.new_page(), base)
     context.close()
