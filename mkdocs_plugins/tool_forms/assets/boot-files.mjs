@@ -8,6 +8,8 @@
 // are loaded by import(), which takes no integrity; a missing or broken module
 // makes import() reject at once, so it needs no watching.)
 
+import { sha256Hex } from "./snapshot.mjs";
+
 /** A boot file is missing, truncated or not the one this build made. */
 export class BootFileError extends Error {}
 
@@ -28,11 +30,17 @@ export class BootFiles {
     });
     this.failed.catch(() => {});  // boot() races it; nobody else waits for it
     // The manifest changes with every build while its URL does not: revalidate it.
-    this.manifest = this.network(manifestUrl, { cache: "no-cache" }).then(async (response) => {
+    const manifestBytes = this.network(manifestUrl, { cache: "no-cache" }).then(async (response) => {
       if (!response.ok) throw new Error(`${manifestUrl} answered HTTP ${response.status}`);
-      const { files } = await response.json();
+      return response.arrayBuffer();
+    });
+    this.manifest = manifestBytes.then((bytes) => {
+      const { files } = JSON.parse(new TextDecoder().decode(bytes));
       return new Map(files.map((file) => [new URL(file.path, manifestUrl).href, file]));
     });
+    /** Names this build's boot files as a whole (the snapshot's cache is keyed by it). */
+    this.manifestSha256 = manifestBytes.then(sha256Hex);
+    this.manifestSha256.catch(() => {});
     this.manifest.catch((error) => this.fail(new BootFileError(
       `the list of the tool’s files could not be read (${error.message})`)));
     // The tools archive is fetched (and checked) now, while Pyodide loads: once

@@ -11,6 +11,10 @@
 //                  {id, type: "fatal", message}           message: plain text for a reader;
 //                                                         after a call: Python is gone,
 //                                                         start a new worker
+//                  {type: "snapshot", state}              after ready: "stored" (this
+//                                                         Python's memory is kept for the
+//                                                         next tab), "used" (it started
+//                                                         from one), "failed", "unavailable"
 //                  {id: null, type: "fatal", message}     this worker cannot start (a boot
 //                                                         file failed its check); sent at
 //                                                         once, before or after INIT
@@ -23,6 +27,7 @@ export const PROGRESS = "progress";
 export const READY = "ready";
 export const RESULT = "result";
 export const FATAL = "fatal";
+export const SNAPSHOT = "snapshot";
 
 /** The whole request text Python accepts (tools/core/limits.py, same number and wording). */
 export const MAX_REQUEST_CHARS = 2_000_000;
@@ -40,6 +45,7 @@ export const callMessage = (id, request) => ({ id, type: CALL, request });
 export const progressMessage = (text) => ({ type: PROGRESS, text });
 export const readyMessage = (id) => ({ id, type: READY });
 export const resultMessage = (id, response) => ({ id, type: RESULT, response });
+export const snapshotMessage = (state) => ({ type: SNAPSHOT, state });
 export const fatalMessage = (id, message) => ({ id, type: FATAL, message });
 
 /** A response in the C1 shape saying one thing went wrong, for no particular field. */

@@ -4,7 +4,7 @@
 // never rejects: whatever happens, the page gets a response in the shape of
 // tools.core.runtime.handle, and a worker that died is replaced for the next call.
 import {
-  Channel, MAX_REQUEST_CHARS, REQUEST_TOO_LARGE, SOMETHING_WENT_WRONG, callMessage,
+  Channel, MAX_REQUEST_CHARS, REQUEST_TOO_LARGE, SNAPSHOT, SOMETHING_WENT_WRONG, callMessage,
   errorResponse, initMessage, isResponse,
 } from "./protocol.mjs";
 
@@ -71,6 +71,10 @@ class Runtime {
     const early = takeEarlyWorker(this.urls.workerUrl);
     const worker = early ? early.worker : startWorker(this.urls.workerUrl);
     const channel = new Channel(worker, (text) => this.set("loading", text));
+    // Whether the next tab may start from a snapshot (snapshot.mjs); tests and benchmarks wait on it.
+    worker.addEventListener("message", (event) => {
+      if (event.data?.type === SNAPSHOT) root.dataset.rohSnapshot = String(event.data.state);
+    });
     this.worker = worker;
     this.channel = channel;
     this.set("loading", "Starting…");

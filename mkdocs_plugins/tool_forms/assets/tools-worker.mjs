@@ -6,13 +6,21 @@
 // Pyodide and the tools archive come from this origin only, and every boot
 // file is checked against the build's manifest (boot-files.mjs). Python's
 // failures reach the page as plain messages; their detail goes to the console.
+//
+// Boot, in order of what overlaps what: the manifest, the tools archive and
+// (when one is kept) a memory snapshot are fetched and checked while Pyodide's
+// wasm downloads and compiles; the archive is written into Python's file
+// system before the interpreter starts (fsInit) and imported from as a zip,
+// so nothing is unpacked once Python runs. After the first ready, and before
+// any request, this Python's memory is kept as a snapshot (snapshot.mjs) that
+// the next tab starts from; any trouble with one means a normal boot.
 import { BootFileError, BootFiles } from "./boot-files.mjs";
 import {
   CALL, FILES_NOT_LOADED, INIT, PYTHON_NOT_STARTED, SOMETHING_WENT_WRONG, errorResponse,
-  fatalMessage, progressMessage, readyMessage, resultMessage,
+  fatalMessage, progressMessage, readyMessage, resultMessage, snapshotMessage,
 } from "./protocol.mjs";
+import { SnapshotStore } from "./snapshot.mjs";
 
-const TOOLS_DIR = "/tmp/roh-tools";
 const HOME = new URL(import.meta.url);
 
 /** Whether `url` is on this module's own origin (compared as parsed URLs, never as text). */
@@ -39,9 +47,27 @@ function startedByOurPage() {
 let pyodide = null;
 let handle = null;
 
-async function loadPython(folder) {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", folder).href);
-  return loadPyodide({ indexURL: folder.href });
+/** Our archive, written into Python's file system before it starts and imported from as a zip. */
+const TOOLS_ZIP = "/tmp/roh-tools.zip";
+/** How long a start from a snapshot may take before a normal boot is tried instead. */
+const SNAPSHOT_START_MS = 20_000;
+
+/** Whether `bytes` ends with a zip's end-of-central-directory record (what zipimport reads first). */
+function looksLikeZip(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xFFFF); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) return true;
+  }
+  return false;
+}
+
+/** Rejects after `ms`: loadPyodide() may never settle when what it was given is wrong. */
+function within(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took more than ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** Whether Python still answers after an exception (a fatal error leaves it unusable). */
@@ -72,6 +98,7 @@ function forThePage(text) {
 function start(early) {
   const files = new BootFiles(new URL("boot-manifest.json", HOME), isOwn);
   files.guard();
+  const snapshots = new SnapshotStore(files.manifestSha256, HOME);
   // Say so at once, INIT or not: once Python starts, this thread is busy for
   // seconds, and INIT (or its answer) would wait behind it.
   files.failed.catch((error) => {
@@ -79,6 +106,69 @@ function start(early) {
     self.postMessage(fatalMessage(null, FILES_NOT_LOADED));
     self.close();
   });
+  // The tools archive the manifest lists, checked and read while Pyodide
+  // loads; fsInit puts it where Python imports from it, so nothing is unpacked
+  // once Python runs.
+  const toolsZip = files.tools.then(async (listed) => {
+    if (!listed) return null;
+    const response = await listed.response;
+    if (!response.ok) throw new BootFileError(`${listed.url} answered HTTP ${response.status}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (!looksLikeZip(bytes)) throw new BootFileError(`${listed.url} is not a zip archive`);
+    return { url: listed.url, bytes };
+  });
+  toolsZip.catch((error) => files.fail(error instanceof BootFileError ? error
+    : new BootFileError(`the tools archive could not be read (${error.message})`)));
+  // Looked for now; its bytes are read and checked while Pyodide's own files load.
+  const saved = snapshots.find();
+  let fromSnapshot = false;
+  let keepable = true;  // false once the tools came from an archive the manifest does not list
+
+  async function loadPython(folder) {
+    const { loadPyodide } = await import(new URL("pyodide.mjs", folder).href);
+    const options = {
+      indexURL: folder.href,
+      fsInit: async (FS) => {
+        const zip = await toolsZip;
+        if (zip) FS.writeFile(TOOLS_ZIP, zip.bytes);
+      },
+    };
+    const snapshot = await saved;
+    if (snapshot) {
+      try {
+        const python = await within(loadPyodide({ ...options, _loadSnapshot: snapshot.bytes }),
+          SNAPSHOT_START_MS, "starting Python from its snapshot");
+        python.runPython("import tools.core.runtime");  // what the snapshot was made to hold
+        fromSnapshot = true;
+        return python;
+      } catch (error) {
+        console.warn("Python could not start from its snapshot; starting it normally:", error);
+        await snapshots.discard();
+      }
+    }
+    return loadPyodide({ ...options, _makeSnapshot: SnapshotStore.available() });
+  }
+
+  /**
+   * Right after the first ready, before any request is handled (so no reader's
+   * answers are in it): keep this Python's memory for the next tab. Copying it
+   * is synchronous (about 30 MB); storing it is not.
+   */
+  function keepSnapshot() {
+    if (fromSnapshot || !keepable || !SnapshotStore.available()) {
+      self.postMessage(snapshotMessage(fromSnapshot ? "used" : "unavailable"));
+      return;
+    }
+    let bytes = null;
+    try {
+      bytes = pyodide.makeMemorySnapshot();
+    } catch (error) {
+      console.warn("No Python snapshot could be made:", error);
+    }
+    const kept = bytes ? snapshots.write(bytes) : Promise.resolve(false);
+    kept.then((stored) => self.postMessage(snapshotMessage(stored ? "stored" : "failed")));
+  }
+
   // The worker's own URL names Pyodide's folder (`?pyodide=`, relative to this
   // module), so Python starts loading the moment the worker runs, before the
   // page has finished loading and sent INIT. A failure here is reported when
@@ -93,19 +183,33 @@ function start(early) {
       throw new BootFileError("refused: Pyodide and the tools archive must be on this site");
     }
     self.postMessage(progressMessage("Loading Python…"));
-    const archive = files.archive(archiveAt);  // fetched while Python starts
-    archive.catch(() => {});
     pyodide = await Promise.race([files.failed, python ??= loadPython(folder)]);
     self.postMessage(progressMessage("Loading the guide’s tools…"));
-    const response = await archive;
-    if (!response.ok) throw new BootFileError(`${archiveAt} answered HTTP ${response.status}`);
-    try {
-      pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: TOOLS_DIR });
-    } catch (error) {
-      throw new BootFileError(`the tools archive could not be unpacked: ${error.message}`);
+    const zip = await toolsZip;
+    let path = TOOLS_ZIP;
+    if (!zip || zip.url !== archiveAt.href) {
+      // Not the archive the manifest lists (a page of another build): unpack the one it names.
+      path = "/tmp/roh-tools";
+      keepable = false;
+      const response = await files.archive(archiveAt);
+      if (!response.ok) throw new BootFileError(`${archiveAt} answered HTTP ${response.status}`);
+      try {
+        pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: path });
+      } catch (error) {
+        throw new BootFileError(`the tools archive could not be unpacked: ${error.message}`);
+      }
     }
-    pyodide.runPython(`import sys\nsys.path.insert(0, "${TOOLS_DIR}")`);
-    handle = pyodide.pyimport("tools.core.runtime").handle;
+    // Tools a snapshot holds came from the manifest's archive: forget them for another one.
+    const forget = path === TOOLS_ZIP ? ""
+      : "for name in [n for n in sys.modules if n.split('.')[0] == 'tools']: del sys.modules[name]\n";
+    const at = JSON.stringify(path);
+    pyodide.runPython(`import sys\n${forget}if ${at} not in sys.path: sys.path.insert(0, ${at})`);
+    try {
+      handle = pyodide.pyimport("tools.core.runtime").handle;
+    } catch (error) {
+      // The archive passed its check, so the build made it this way.
+      throw new BootFileError(`the tools could not be imported from their archive: ${error.message}`);
+    }
   }
 
   function call({ id, request }) {
@@ -132,6 +236,7 @@ function start(early) {
       try {
         await boot(message);
         self.postMessage(readyMessage(message.id));
+        keepSnapshot();
       } catch (error) {
         // A broken file can make Python fail in its own way before the check reports.
         const cause = files.failure ?? error;
