@@ -1,17 +1,19 @@
-"""What Lighthouse's mobile run found on a phone-sized screen, checked for good.
+"""What Lighthouse's mobile run found (benchmarks/lighthouse.py), checked for good.
 
 Lighthouse emulates a 412 px wide phone; the other browser tests use a desktop
 window, where the breadcrumbs fit on one row and the Go to box sits in the
-header's own row, so neither finding showed there.
+header's own row, so neither phone finding showed there. The third finding is
+main-thread work on a tool page while Python loads.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Route
 
-from tests.browser.conftest import axe_source, new_session
+from tests.browser.conftest import OGRS3_PAGE, axe_source, new_session
 
 CONTENT_PAGE = "2-basic-risk-assessment/2.2-oasys/"
 PHONE = {"viewport": {"width": 412, "height": 823}, "device_scale_factor": 1.75,
@@ -67,3 +69,26 @@ def test_the_go_to_box_takes_its_room_before_it_is_shown(browser: Browser, base_
             "getComputedStyle(document.querySelector('[data-goto]')).display") == "none"
     finally:
         no_scripts.context.close()
+
+
+def test_the_loading_bar_does_not_repaint_the_page(browser: Browser, base_url: str) -> None:
+    """Chromium animates an indeterminate <progress> by repainting on the main thread
+    (about 12 paints a second for the whole boot); tool-form.css's bar pulses on the
+    compositor instead. Pyodide's wasm is held back so the tool stays loading."""
+    session = new_session(browser, base_url, service_workers="block")
+    held: list[Route] = []
+    try:
+        session.context.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+        page = session.open(OGRS3_PAGE)
+        page.wait_for_selector("#tool-ogrs3[data-state=loading] .roh-progress")
+        page.wait_for_timeout(300)  # first paint of the bar done
+        browser.start_tracing(page=page, categories=["devtools.timeline"])
+        page.wait_for_timeout(1500)
+        events = json.loads(browser.stop_tracing())["traceEvents"]
+        assert page.get_attribute("#tool-ogrs3", "data-state") == "loading"
+        main = {(e["pid"], e["tid"]) for e in events if e.get("ph") == "M"
+                and e.get("name") == "thread_name" and e["args"]["name"] == "CrRendererMain"}
+        paints = [e for e in events if e.get("name") == "Paint" and (e["pid"], e["tid"]) in main]
+        assert len(paints) <= 3, f"{len(paints)} main-thread paints in 1.5 s while loading"
+    finally:
+        session.context.close()
