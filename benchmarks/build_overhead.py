@@ -53,7 +53,8 @@ def baseline_config(text: str, ours: set[str]) -> str:
         if not line.startswith((" ", "-", "#")) and stripped:
             in_plugins = line.startswith("plugins:")
         if in_plugins and stripped.startswith("- "):
-            name = stripped[2:].split(":")[0].strip()
+            # "/offline" names the plugin outside the theme's namespace (not Material's).
+            name = stripped[2:].split(":")[0].strip().lstrip("/")
             if name in ours:
                 dropping_below = indent
                 continue
