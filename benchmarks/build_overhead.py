@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
 NAME = "build with plugins / plain Material"
 TARGET = 1.15
-#: Folders only our plugins generate (sections: short routes and trainer cards).
-GENERATED = ("s/", "cards/")
+#: Folders only our plugins generate (sections: short routes and trainer cards;
+#: offline: the page a service worker shows for a page it does not have).
+GENERATED = ("s/", "cards/", "offline/")
 
 
 def our_plugins(pyproject: Path = ROOT / "pyproject.toml") -> set[str]:

@@ -256,15 +256,23 @@ class EditionCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key
 
-    def restore(self, key: str, target: Path) -> bool:
-        """Copy the entry for `key` to `target`; False (and the entry removed) if it is unsound."""
+    def restore(self, key: str, target: Path, previous: Path | None = None) -> bool:
+        """Put the entry for `key` at `target`; False (and the entry removed) if it is unsound.
+
+        When `previous` (the same edition in the publish being replaced) holds
+        exactly the entry's files, it is moved to `target` instead: no file is
+        written, and the old publish has that much less to delete. The caller
+        moves it back if the publish fails (publish.py).
+        """
         entry = self._entry(key)
-        if not entry.is_dir():
-            return False
-        if not _sound(entry):
+        files = _manifest_files(entry)
+        if files is None or not _matches(entry / SITE, files):
             shutil.rmtree(entry, ignore_errors=True)
             return False
-        _link_tree(entry / SITE, target)
+        if previous is not None and previous.is_dir() and _matches(previous, files):
+            previous.rename(target)
+        else:
+            _link_tree(entry / SITE, target)
         return True
 
     def store(self, key: str, edition: str, built: Path) -> None:
@@ -281,7 +289,11 @@ class EditionCache:
             json.dumps({"edition": edition, "files": files}, sort_keys=True), "utf-8")
         entry = self._entry(key)
         shutil.rmtree(entry, ignore_errors=True)
-        temporary.rename(entry)
+        try:
+            temporary.rename(entry)
+        except OSError:  # another publish stored the same key meanwhile: keep theirs
+            shutil.rmtree(temporary, ignore_errors=True)
+            return
         for other in self.folder.iterdir():
             if other != entry and other.is_dir() and _edition_of(other) == edition:
                 shutil.rmtree(other, ignore_errors=True)
@@ -310,15 +322,21 @@ def _edition_of(entry: Path) -> str | None:
         return None
 
 
-def _sound(entry: Path) -> bool:
-    """Every file the manifest lists is there with its size and sha256, and no other."""
+def _manifest_files(entry: Path) -> dict[str, list[int | str]] | None:
+    """The entry's manifest (file -> [size, sha256]), or None if it has none or it is unreadable."""
     try:
         files = json.loads((entry / MANIFEST).read_text("utf-8"))["files"]
     except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return files if isinstance(files, dict) else None
+
+
+def _matches(site: Path, files: dict[str, list[int | str]]) -> bool:
+    """Every file the manifest lists is in `site` with its size and sha256, and no other."""
+    if not site.is_dir():
         return False
-    site = entry / SITE
     present = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
-    if not isinstance(files, dict) or set(present) != set(files):
+    if set(present) != set(files):
         return False
     for name, path in present.items():
         size, digest = files[name]

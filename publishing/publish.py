@@ -12,6 +12,8 @@ site's policy forbids.
 
 from __future__ import annotations
 
+import filecmp
+import os
 import shutil
 import subprocess
 import time
@@ -84,6 +86,14 @@ def _staging(out: Path) -> Path:
     return staging
 
 
+def _move_back(staging: Path, out: Path, cached: list[str]) -> None:
+    """Return the folders a failed publish took from the previous one (edition_cache.restore)."""
+    for edition in cached:
+        moved, home = staging / edition, out / edition
+        if moved.is_dir() and out.is_dir() and not home.exists():
+            moved.rename(home)
+
+
 def _replace(out: Path, staging: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
@@ -107,16 +117,38 @@ def _pyodide(root: Path, current: Edition) -> assets.Pyodide:
     return assets.find_pyodide(platform_dirs(root, current)[1])
 
 
-def _shared_runtime(root: Path, out: Path, current: Edition) -> None:
-    """Pyodide and the tools archive, once for every edition (tool_forms.assets)."""
+def _same_bytes(path: Path, source: Path | bytes) -> bool:
+    if not path.is_file():
+        return False
+    if isinstance(source, bytes):
+        return path.stat().st_size == len(source) and path.read_bytes() == source
+    return filecmp.cmp(path, source, shallow=False)
+
+
+def _shared_runtime(root: Path, out: Path, current: Edition, previous: Path) -> None:
+    """Pyodide and the tools archive, once for every edition (tool_forms.assets).
+
+    A file the previous publish (`previous`, about to be replaced) already has
+    with the same bytes is hard-linked from it rather than written again: most
+    publishes change neither, and 13.5 MB written per publish was most of a
+    republish's cost beyond the one build. The old folder is deleted after the
+    swap, so nothing stays shared.
+    """
     pyodide = _pyodide(root, current)
     archive = assets.tools_archive(Path(tools.__file__).parent)
     for name, source in assets.runtime_files(pyodide, archive).items():
         target = out / SHARED / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        earlier = previous / SHARED / name
+        if _same_bytes(earlier, source):
+            try:
+                os.link(earlier, target)
+                continue
+            except OSError:
+                pass  # another device: write it
         if isinstance(source, bytes):
             _write(target, source)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
 
 
@@ -160,7 +192,7 @@ def _root_pages(out: Path, root_url: str, published: list[Edition]) -> None:
     _write(out / "robots.txt", root_pages.robots_txt(root_url))
 
 
-def _frozen(root: Path, edition: Edition, keys: Keys, site: Path,
+def _frozen(root: Path, edition: Edition, keys: Keys, site: Path, previous: Path,
             root_url: str, cache: EditionCache, restore: bool, log: bool) -> bool:
     """Build a frozen edition (and keep it in the cache), or copy it from the cache.
 
@@ -170,7 +202,7 @@ def _frozen(root: Path, edition: Edition, keys: Keys, site: Path,
     epoch = frozen_epoch(root, edition)
     env = build.environment(root_url, edition.edition, epoch)
     key = keys.key(edition, env)
-    if restore and cache.restore(key, site / edition.edition):
+    if restore and cache.restore(key, site / edition.edition, previous / edition.edition):
         if log:
             print(f"Edition {edition.label} from the cache", flush=True)
         return True
@@ -204,7 +236,7 @@ def publish(root: Path, out: Path, root_url: str, *, log: bool = True,
         for edition in published:
             started = time.monotonic()
             if not edition.current:
-                if _frozen(root, edition, keys, site, root_url, cache, use_cache, log):
+                if _frozen(root, edition, keys, site, out, root_url, cache, use_cache, log):
                     report.cached.append(edition.edition)
             else:
                 if log:
@@ -212,11 +244,12 @@ def publish(root: Path, out: Path, root_url: str, *, log: bool = True,
                 build_edition(edition, site, root_url, epoch)
             report.seconds[edition.edition] = time.monotonic() - started
         _check_shared(site, published)
-        _shared_runtime(root, site, current_edition(published))
+        _shared_runtime(root, site, current_edition(published), out)
         shutil.copytree(site / current_edition(published).edition, site / root_pages.LATEST)
         _root_pages(site, root_url, published)
         manifest.write(site)
     except BaseException:
+        _move_back(site, out, report.cached)
         shutil.rmtree(site, ignore_errors=True)
         raise
     _replace(out, site)

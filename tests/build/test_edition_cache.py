@@ -229,3 +229,25 @@ def test_the_manifest_names_the_edition_and_every_file(repo: Path, first: Report
     manifest = json.loads((entry / edition_cache.MANIFEST).read_text("utf-8"))
     assert manifest["edition"] == "1.0"
     assert sorted(manifest["files"]) == files(first.out / "1.0")
+
+
+def test_a_republish_into_the_same_folder_moves_the_frozen_edition_across(
+        repo: Path, first: Report, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A frozen edition the previous publish already holds is moved, not copied; a
+    publish that fails afterwards puts it back, so the previous publish stays whole."""
+    out = repo.parent / "same"
+    publish(repo, out, URL, log=False, use_cache=False)  # its own files, not the cache's
+    inode = (out / "1.0" / "index.html").stat().st_ino
+    assert inode != (_entry(repo) / edition_cache.SITE / "index.html").stat().st_ino
+    again = publish(repo, out, URL, log=False)
+    assert again.cached == ["1.0"]
+    assert (out / "1.0" / "index.html").stat().st_ino == inode
+    assert same_bytes(out, first.out)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("root pages failed")
+
+    monkeypatch.setattr("publishing.publish._root_pages", broken)
+    with pytest.raises(RuntimeError):
+        publish(repo, out, URL, log=False)
+    assert same_bytes(out, first.out)
