@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 MKDOCS = str(ROOT / ".venv" / "bin" / "mkdocs")
 NAME = "build with plugins / plain Material"
 TARGET = 1.15
-#: Folders only our plugins generate (sections: short routes and trainer cards).
-GENERATED = ("s/", "cards/")
+#: Folders only our plugins generate (sections: short routes and trainer cards;
+#: offline: the page a service worker shows for a page it does not have).
+GENERATED = ("s/", "cards/", "offline/")
 
 
 def our_plugins(pyproject: Path = ROOT / "pyproject.toml") -> set[str]:
@@ -53,7 +54,8 @@ def baseline_config(text: str, ours: set[str]) -> str:
         if not line.startswith((" ", "-", "#")) and stripped:
             in_plugins = line.startswith("plugins:")
         if in_plugins and stripped.startswith("- "):
-            name = stripped[2:].split(":")[0].strip()
+            # "/offline" names the plugin outside the theme's namespace (not Material's).
+            name = stripped[2:].split(":")[0].strip().lstrip("/")
             if name in ours:
                 dropping_below = indent
                 continue

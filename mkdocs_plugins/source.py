@@ -60,6 +60,8 @@ def in_code_fence(lines: list[str]) -> list[bool]:
 @functools.lru_cache(maxsize=256)
 def _fence_mask(lines: tuple[str, ...]) -> tuple[bool, ...]:
     """in_code_fence(), remembered: several hooks ask it of the same page."""
+    if not any("```" in line or "~~~" in line for line in lines):
+        return (False,) * len(lines)  # most pages: no line can open a fence
     mask: list[bool] = []
     fence: str | None = None
     for line in lines:

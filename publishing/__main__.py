@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--local", action="store_true",
                      help=f"publish for reading on this computer ({address.LOCAL} unless "
                           f"{address.ENV} says otherwise); QR codes then lead here only")
+    out.add_argument("--no-cache", action="store_true",
+                     help="build every edition, ignoring the frozen editions kept in "
+                          ".cache/editions/ (the cache is refilled)")
     killed = commands.add_parser(
         "kill-switch", help="replace every edition's service worker in a publish with one "
                             "that removes the offline copy (publish again to undo)")
@@ -64,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
             value = address.LOCAL
         root_url = address.site_root(value, local=arguments.local)
         started = time.monotonic()
-        report = publish(root, arguments.out.resolve(), root_url)
-        builds = ", ".join(f"{e} in {s:.1f} s" for e, s in report.seconds.items())
+        report = publish(root, arguments.out.resolve(), root_url,
+                         use_cache=not arguments.no_cache)
+        builds = ", ".join(
+            f"{e} {'from the cache' if e in report.cached else 'built'} in {s:.1f} s"
+            for e, s in report.seconds.items())
         print(f"Published editions {', '.join(report.editions)} for {root_url} into "
               f"{report.out}/ in {time.monotonic() - started:.1f} s ({builds}; "
               f"{_size(report.out) / 1e6:.1f} MB).")

@@ -12,6 +12,8 @@ site's policy forbids.
 
 from __future__ import annotations
 
+import filecmp
+import os
 import shutil
 import subprocess
 import time
@@ -19,14 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from mkdocs.config import load_config
-
 import tools
 from mkdocs_plugins.editions_data import Edition, current_edition, load_editions
 from mkdocs_plugins.tool_forms import assets
-from mkdocs_plugins.tool_forms.plugin import ToolFormsPlugin
-from publishing import manifest, root_pages
+from publishing import build, manifest, root_pages
 from publishing.build import build_edition
+from publishing.edition_cache import FOLDER as CACHE_FOLDER
+from publishing.edition_cache import EditionCache, Keys, frozen_epoch, platform_dirs
 
 SHARED = "_assets"
 #: The Version history page of an edition (docs/version-history.md).
@@ -48,6 +49,8 @@ class Report:
     out: Path
     editions: list[str]
     seconds: dict[str, float] = field(default_factory=dict)
+    #: The frozen editions copied from the cache rather than built.
+    cached: list[str] = field(default_factory=list)
 
 
 def source_date_epoch(root: Path) -> int:
@@ -83,6 +86,14 @@ def _staging(out: Path) -> Path:
     return staging
 
 
+def _move_back(staging: Path, out: Path, cached: list[str]) -> None:
+    """Return the folders a failed publish took from the previous one (edition_cache.restore)."""
+    for edition in cached:
+        moved, home = staging / edition, out / edition
+        if moved.is_dir() and out.is_dir() and not home.exists():
+            moved.rename(home)
+
+
 def _replace(out: Path, staging: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
@@ -97,24 +108,47 @@ def _write(path: Path, text: str | bytes) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def _pyodide(root: Path) -> assets.Pyodide:
-    """The Pyodide the main mkdocs.yml's tool_forms plugin names."""
-    config = load_config(str(root / "mkdocs.yml"))
-    plugin = config.plugins["tool_forms"]
-    assert isinstance(plugin, ToolFormsPlugin)
-    return assets.find_pyodide(root / plugin.config.pyodide_dir)
+def _pyodide(root: Path, current: Edition) -> assets.Pyodide:
+    """The Pyodide the main mkdocs.yml's tool_forms plugin names.
+
+    Read from the YAML as MkDocs merges it (edition_cache.platform_dirs), not
+    with load_config, which imported every plugin again (half a second).
+    """
+    return assets.find_pyodide(platform_dirs(root, current)[1])
 
 
-def _shared_runtime(root: Path, out: Path) -> None:
-    """Pyodide and the tools archive, once for every edition (tool_forms.assets)."""
-    pyodide = _pyodide(root)
+def _same_bytes(path: Path, source: Path | bytes) -> bool:
+    if not path.is_file():
+        return False
+    if isinstance(source, bytes):
+        return path.stat().st_size == len(source) and path.read_bytes() == source
+    return filecmp.cmp(path, source, shallow=False)
+
+
+def _shared_runtime(root: Path, out: Path, current: Edition, previous: Path) -> None:
+    """Pyodide and the tools archive, once for every edition (tool_forms.assets).
+
+    A file the previous publish (`previous`, about to be replaced) already has
+    with the same bytes is hard-linked from it rather than written again: most
+    publishes change neither, and 13.5 MB written per publish was most of a
+    republish's cost beyond the one build. The old folder is deleted after the
+    swap, so nothing stays shared.
+    """
+    pyodide = _pyodide(root, current)
     archive = assets.tools_archive(Path(tools.__file__).parent)
     for name, source in assets.runtime_files(pyodide, archive).items():
         target = out / SHARED / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        earlier = previous / SHARED / name
+        if _same_bytes(earlier, source):
+            try:
+                os.link(earlier, target)
+                continue
+            except OSError:
+                pass  # another device: write it
         if isinstance(source, bytes):
             _write(target, source)
         else:
-            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
 
 
@@ -158,29 +192,64 @@ def _root_pages(out: Path, root_url: str, published: list[Edition]) -> None:
     _write(out / "robots.txt", root_pages.robots_txt(root_url))
 
 
-def publish(root: Path, out: Path, root_url: str, *, log: bool = True) -> Report:
-    """Build every published edition of the repository at `root` into `out`."""
+def _frozen(root: Path, edition: Edition, keys: Keys, site: Path, previous: Path,
+            root_url: str, cache: EditionCache, restore: bool, log: bool) -> bool:
+    """Build a frozen edition (and keep it in the cache), or copy it from the cache.
+
+    True if it came from the cache. The epoch is the edition's own, cached or
+    not, so a cached copy and a fresh build are the same bytes.
+    """
+    epoch = frozen_epoch(root, edition)
+    env = build.environment(root_url, edition.edition, epoch)
+    key = keys.key(edition, env)
+    if restore and cache.restore(key, site / edition.edition, previous / edition.edition):
+        if log:
+            print(f"Edition {edition.label} from the cache", flush=True)
+        return True
+    if log:
+        print(f"Building edition {edition.label}", flush=True)
+    build_edition(edition, site, root_url, epoch)
+    cache.store(key, edition.edition, site / edition.edition)
+    return False
+
+
+def publish(root: Path, out: Path, root_url: str, *, log: bool = True,
+            use_cache: bool = True) -> Report:
+    """Build every published edition of the repository at `root` into `out`.
+
+    The current edition is always built; a frozen one comes from
+    `.cache/editions/` when nothing its build reads has changed
+    (edition_cache). With `use_cache` False every edition is built (and the
+    cache refilled).
+    """
     editions = load_editions(root)
     published = [e for e in editions if e.published]
     _check_replaceable(out)
     report = Report(out, [e.edition for e in published])
     epoch = source_date_epoch(root)
+    cache = EditionCache(root / CACHE_FOLDER)
+    keys = Keys(root, published)
     # Built beside `out` and swapped in when complete: a failed publish leaves
     # the previous one in place, never half a site.
     site = _staging(out)
     try:
         for edition in published:
             started = time.monotonic()
-            if log:
-                print(f"Building edition {edition.label}", flush=True)
-            build_edition(edition, site, root_url, epoch)
+            if not edition.current:
+                if _frozen(root, edition, keys, site, out, root_url, cache, use_cache, log):
+                    report.cached.append(edition.edition)
+            else:
+                if log:
+                    print(f"Building edition {edition.label}", flush=True)
+                build_edition(edition, site, root_url, epoch)
             report.seconds[edition.edition] = time.monotonic() - started
         _check_shared(site, published)
-        _shared_runtime(root, site)
+        _shared_runtime(root, site, current_edition(published), out)
         shutil.copytree(site / current_edition(published).edition, site / root_pages.LATEST)
         _root_pages(site, root_url, published)
         manifest.write(site)
     except BaseException:
+        _move_back(site, out, report.cached)
         shutil.rmtree(site, ignore_errors=True)
         raise
     _replace(out, site)

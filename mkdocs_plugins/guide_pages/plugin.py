@@ -74,6 +74,8 @@ class GuidePagesPlugin(BasePlugin[GuidePagesConfig]):  # type: ignore[no-untyped
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
+        if "generated:" not in markdown:
+            return markdown  # no marker (MARKER needs these words): most pages
         # Front matter is already stripped here, so count its lines back in.
         raw = page.file.content_string  # a generated page (offline/) has no file
         offset = raw.count("\n") - markdown.count("\n")

@@ -106,12 +106,21 @@ def add_toggletips(html: str, terms: Iterable[Term], glossary_href: str) -> str:
     """Wrap the first use of each abbreviation (terms with an expansion) outside SKIP_TAGS."""
     pending = {t.term: t for t in terms if t.expansion}
     pattern = _pattern(tuple(pending))
+    # Where the last possible use starts (a match in the whole page, tags
+    # included, is a superset of the uses in its text): from there on, and once
+    # every term is used, the rest of the page is copied as it is.
+    last = max((m.start() for m in pattern.finditer(html)), default=-1) if pending else -1
     out: list[str] = []
     stack: list[bool] = []  # per open element: is it (or an ancestor) skipped?
     count = 0
+    at = 0  # where this token starts in `html`
     for token in _TOKEN.split(html):
         if not token:
             continue
+        if at > last or not pending:
+            out.append(html[at:])
+            break
+        at += len(token)
         if _REFERENCES.match(token):
             pending = {}
         tag = _TAG.fullmatch(token) if token.startswith("<") else None
