@@ -151,6 +151,9 @@ async function tidy() {
     }
   }
   if (changed) await saveVersions();
+  // A new publish installing or waiting owns a cache no client uses yet: leave
+  // every cache alone until it has taken over (and tidies for itself).
+  if (self.registration.installing || self.registration.waiting) return;
   const used = new Set([REVISION, ...versions.values()].map((revision) => PAGES_PREFIX + revision));
   for (const name of await caches.keys()) {
     const stale = (name.startsWith(PAGES_PREFIX) && !used.has(name)) ||
