@@ -115,6 +115,9 @@ def test_first_visit_saves_the_edition_after_load_and_serves_it_offline(
     names = cache_names(page)
     assert [n for n in names if n.startswith(f"roh-pages:{visit.base_url}{EDITION}:")], names
 
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
     visit.context.set_offline(True)
     response = page.goto(visit.base_url + EDITION + OTHER_PAGE)
     assert response is not None and response.status == 200
@@ -127,6 +130,8 @@ def test_first_visit_saves_the_edition_after_load_and_serves_it_offline(
         assert response is not None and response.status == 200
         assert response.headers.get("x-roh-offline") == "fallback"
         assert page.locator("h1").first.inner_text().strip() == "You are offline"
+    # Material's sitemap (instant navigation) and version list come from the worker too.
+    assert errors == []
 
 
 def test_the_client_reports_what_is_saved(visit: Session) -> None:
