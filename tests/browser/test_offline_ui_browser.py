@@ -205,7 +205,7 @@ def test_the_tools_control_saves_the_tools_then_a_tool_starts_offline(visit: Ses
 
     # Offline first: it fails, says why and offers to try again.
     visit.context.set_offline(True)
-    button.focus()
+    tab_to(page, CACHE_TOOLS, presses=200)  # keyboard only
     page.keyboard.press("Enter")
     page.wait_for_selector(f"{CONTROL}[data-state=failed]")
     assert page.locator(STATUS).inner_text().startswith("The tools could not be saved. You are offline.")
