@@ -26,6 +26,8 @@ from mkdocs_plugins.offline.config import OfflineConfig
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/roh"
 MODULES = ("register.mjs", "offline-client.mjs")
+#: What readers see of offline use (offline-ui's part): on every page.
+UI_FILES = ("offline-ui.mjs", "offline.css")
 log = get_plugin_logger("offline")
 
 
@@ -36,11 +38,16 @@ class OfflinePlugin(BasePlugin[OfflineConfig]):  # type: ignore[no-untyped-call]
         script = ExtraScriptValue(f"{ASSET_DIR}/register.mjs")
         script.type = "module"
         config.extra_javascript.append(script)
+        ui = ExtraScriptValue(f"{ASSET_DIR}/offline-ui.mjs")
+        ui.type = "module"
+        config.extra_javascript.append(ui)
+        config.extra_css.append(f"{ASSET_DIR}/offline.css")
+        fallback.configure(config)  # the offline page's template; a sitemap without it
         self._nav: Navigation | None = None
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for name in MODULES:
+        for name in (*MODULES, *UI_FILES):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}",
                                         abs_src_path=str(ASSETS / name)))
         files.append(fallback.page_file(config))

@@ -115,8 +115,10 @@ function showUpdate() {
     button.textContent = "Reload to see it";
   });
   region.replaceChildren(element("div", { class: "roh-update__inner md-grid" },
-    element("p", { class: "roh-update__text" }, "A new version of this guide is available."),
-    warning, button));
+    element("div", { class: "roh-update__message" },
+      element("p", { class: "roh-update__text" }, "A new version of this guide is available."),
+      warning),
+    button));
 }
 
 function refreshWarning() {
@@ -152,18 +154,29 @@ export function groupPages(pages, groups) {
   return [...found, other].filter((group) => group.pages.length > 0);
 }
 
-/** The page the reader asked for, when the worker sent them here (`?from=`), or null. */
-export function askedFor(search = location.search) {
-  const from = new URLSearchParams(search).get("from");
-  if (from === null) return null;
+/**
+ * The page the reader asked for, or null when they opened the offline page itself.
+ * The worker either sends them here (`offline/?from=<address>`: `moved`) or shows
+ * this page at the address asked for.
+ */
+export function askedFor(here = location.href) {
+  const url = new URL(here);
+  const from = url.searchParams.get("from");
+  if (from === null) {
+    url.search = "";
+    url.hash = "";
+    return url.href === new URL("offline/", ROOT).href ? null : { url, moved: false };
+  }
   const target = new URL(from, ROOT);
-  return target.origin === ROOT.origin && target.pathname.startsWith(ROOT.pathname) ? target : null;
+  const inside = target.origin === ROOT.origin && target.pathname.startsWith(ROOT.pathname);
+  return inside ? { url: target, moved: true } : null;
 }
 
 function showAskedFor(root) {
   const slot = root.querySelector("[data-role=offline-from]");
-  const target = askedFor();
-  if (!slot || !target) return;
+  const asked = askedFor();
+  if (!slot || !asked || !asked.moved) return;  // at that address: a reload is what to do
+  const target = asked.url;
   // A reload here would show this page again: offer the page itself.
   const sentence = slot.closest("p");
   sentence.replaceChildren("When you are back online, ",
