@@ -14,7 +14,7 @@ import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, Request
@@ -125,11 +125,16 @@ def test_first_visit_saves_the_edition_after_load_and_serves_it_offline(
     assert page.locator("h1").first.inner_text().strip() != ""
     saved(page)  # offline too: served by the worker, everything saved
 
-    for missing in ("print/", "no-such-page/"):
+    # Not saved, at any depth: sent to offline/ itself, so its relative links
+    # (stylesheets, scripts) resolve; a failed load would be a console error.
+    for missing in ("print/", "no-such-page/", "2-basic-risk-assessment/no-such-page/"):
         response = page.goto(visit.base_url + EDITION + missing)
         assert response is not None and response.status == 200
-        assert response.headers.get("x-roh-offline") == "fallback"
+        assert page.url == (visit.base_url + EDITION + "offline/?from="
+                            + quote(missing, safe="")), page.url
+        assert response.headers.get("x-roh-offline") == "cache"
         assert page.locator("h1").first.inner_text().strip() == "You are offline"
+        assert page.evaluate("document.styleSheets.length") > 1
     # Material's sitemap (instant navigation) and version list come from the worker too.
     assert errors == []
 

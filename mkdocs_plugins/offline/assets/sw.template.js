@@ -220,8 +220,15 @@ async function navigate(event, key) {
   try {
     return await fetch(event.request);
   } catch (error) {
-    const fallback = await fromVersion(REVISION, OFFLINE_PAGE);
-    if (fallback) return withMarker(fallback, "fallback");
+    // Sent to the offline page's own address, never given its bytes here: its
+    // relative links (../assets/…) are right only at offline/. `from` lets it
+    // name the page asked for and link back to it.
+    if (await fromVersion(REVISION, OFFLINE_PAGE)) {
+      const from = key.startsWith(BASE.href) ? key.slice(BASE.href.length) : "";
+      const target = new URL(OFFLINE_PAGE);
+      target.searchParams.set("from", from);
+      return Response.redirect(target.href, 302);
+    }
     throw error;
   }
 }
