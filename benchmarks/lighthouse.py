@@ -81,11 +81,17 @@ def run_lighthouse(url: str, out: Path) -> dict[str, Any]:
     """
     flags = " ".join([*CHROMIUM_FLAGS, *OFFLINE_FLAGS])
     env = {**os.environ, "CHROME_PATH": str(CHROMIUM)}
-    subprocess.run(
-        ["node", str(CLI), url, "--output=json", "--output=html", f"--output-path={out}",
-         "--only-categories=performance,accessibility", f"--chrome-flags={flags}",
-         "--no-enable-error-reporting", "--quiet"],
-        check=True, env=env, capture_output=True, text=True, timeout=600)
+    command = ["node", str(CLI), url, "--output=json", "--output=html", f"--output-path={out}",
+               "--only-categories=performance,accessibility", f"--chrome-flags={flags}",
+               "--no-enable-error-reporting", "--quiet"]
+    for attempt in (1, 2):  # on a loaded machine Chromium sometimes fails to start in time
+        done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+        if done.returncode == 0:
+            break
+        print(f"  Lighthouse failed on {url} (attempt {attempt}): "
+              f"{done.stderr.strip().splitlines()[-3:]}", flush=True)
+    else:
+        raise RuntimeError(f"Lighthouse failed twice on {url}: {done.stderr[-2000:]}")
     report: dict[str, Any] = json.loads(Path(f"{out}.report.json").read_text(encoding="utf-8"))
     return report
 
