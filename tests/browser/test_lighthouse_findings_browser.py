@@ -2,7 +2,8 @@
 
 Lighthouse emulates a 412 px wide phone; the other browser tests use a desktop
 window, where the breadcrumbs fit on one row and the Go to box sits in the
-header's own row, so neither phone finding showed there. The third finding is
+header's own row, so neither phone finding showed there (nor did the layout
+shifts of what sections.mjs shows once it runs). The third finding is
 main-thread work on a tool page while Python loads.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from playwright.sync_api import Browser, Page, Route
 
 from tests.browser.conftest import OGRS3_PAGE, axe_source, new_session
@@ -45,28 +47,39 @@ def test_axe_finds_nothing_on_a_content_page_on_a_phone(browser: Browser, base_u
         session.context.close()
 
 
-def test_the_go_to_box_takes_its_room_before_it_is_shown(browser: Browser, base_url: str) -> None:
-    """The header is as tall before sections.mjs shows the box as after (no layout shift),
-    and without scripts (the box needs them) it keeps no empty row for the box."""
+#: What sections.mjs shows once it runs, each of which pushed the page down when it appeared.
+SHOWN_BY_SCRIPT = ("[data-goto]", ".roh-citation__copy", ".roh-abbr__button")
+#: Where the last paragraph of the article is, and the header's height.
+POSITIONS = ("() => [document.querySelector('.md-header').offsetHeight, Math.round("
+             "[...document.querySelectorAll('article p')].pop().getBoundingClientRect().top"
+             " + scrollY)]")
+
+
+@pytest.mark.parametrize("selector", SHOWN_BY_SCRIPT)
+def test_what_scripts_show_takes_its_room_before_it_is_shown(
+        browser: Browser, base_url: str, selector: str) -> None:
+    """The page is laid out the same before sections.mjs shows `selector` as after (no
+    layout shift), and without scripts (it needs them) it takes no room at all."""
     session = new_session(browser, base_url, **PHONE)
     try:
         page = session.open(CONTENT_PAGE)
         page.wait_for_selector("[data-goto][data-enhanced]")
-        shown = page.evaluate("document.querySelector('.md-header').offsetHeight")
-        hidden = page.evaluate(
-            "() => { const box = document.querySelector('[data-goto]'); box.hidden = true;"
-            " const height = document.querySelector('.md-header').offsetHeight;"
-            " const visible = getComputedStyle(box).visibility; box.hidden = false;"
-            " return [height, visible]; }")
-        assert hidden == [shown, "hidden"]
+        assert page.locator(f"{selector}:not([hidden])").count() > 0
+        shown = page.evaluate(POSITIONS)
+        page.evaluate("(s) => { for (const e of document.querySelectorAll(s)) e.hidden = true; }",
+                      selector)
+        hidden = page.evaluate(POSITIONS)
+        visibility = page.evaluate("(s) => getComputedStyle(document.querySelector(s)).visibility",
+                                   selector)
+        assert (hidden, visibility) == (shown, "hidden")
         session.watch.assert_clean()
     finally:
         session.context.close()
     no_scripts = new_session(browser, base_url, java_script_enabled=False, **PHONE)
     try:
         page = no_scripts.open(CONTENT_PAGE)
-        assert page.evaluate(
-            "getComputedStyle(document.querySelector('[data-goto]')).display") == "none"
+        assert page.evaluate("(s) => getComputedStyle(document.querySelector(s)).display",
+                             selector) == "none"
     finally:
         no_scripts.context.close()
 
