@@ -136,8 +136,12 @@ function start(early) {
     const snapshot = await saved;
     if (snapshot) {
       try {
-        const python = await within(loadPyodide({ ...options, _loadSnapshot: snapshot.bytes }),
-          SNAPSHOT_START_MS, "starting Python from its snapshot");
+        const fromIt = loadPyodide({ ...options, _loadSnapshot: snapshot.bytes });
+        const refetched = files.mended.then(() => {
+          throw new Error("the wasm had to be fetched again");
+        });
+        const python = await within(Promise.race([fromIt, refetched]), SNAPSHOT_START_MS,
+          "starting Python from its snapshot");
         python.runPython("import tools.core.runtime");  // what the snapshot was made to hold
         fromSnapshot = true;
         return python;
@@ -146,7 +150,9 @@ function start(early) {
         await snapshots.discard();
       }
     }
-    return loadPyodide({ ...options, _makeSnapshot: SnapshotStore.available() });
+    const normally = () => loadPyodide({ ...options, _makeSnapshot: SnapshotStore.available() });
+    // A Pyodide given a bad wasm never settles: once the right one is in, start another.
+    return Promise.race([normally(), files.mended.then(normally)]);
   }
 
   /**
