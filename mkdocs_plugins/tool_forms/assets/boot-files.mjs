@@ -3,10 +3,13 @@
 // so that a missing, truncated or corrupt file is reported the moment it has
 // arrived: loadPyodide() only warns, and never settles, when the wasm cannot be
 // instantiated. Pyodide fetches through the worker's global fetch, so the check
-// wraps it. Each file is still downloaded once: the browser checks its sha256
-// through fetch's `integrity` before anyone sees a byte. (Pyodide's two modules
-// are loaded by import(), which takes no integrity; a missing or broken module
-// makes import() reject at once, so it needs no watching.)
+// wraps it. Each file is still downloaded once. The browser checks the small
+// files' sha256 through fetch's `integrity` before anyone sees a byte; the
+// wasm is checked as it streams into WebAssembly's compiler (streamed()),
+// because `integrity` holds the whole body back and compiling would only start
+// once it had all arrived. (Pyodide's two modules are loaded by import(), which
+// takes no integrity; a missing or broken module makes import() reject at
+// once, so it needs no watching.)
 
 import { sha256Hex } from "./snapshot.mjs";
 
@@ -29,6 +32,12 @@ export class BootFiles {
       };
     });
     this.failed.catch(() => {});  // boot() races it; nobody else waits for it
+    // Resolves when a streamed file failed its check but the server then gave
+    // the right one (a bad copy was in the HTTP cache): Pyodide must start again.
+    this.mended = new Promise((resolve) => {
+      this.mend = resolve;
+    });
+    this.refetched = false;
     // The manifest changes with every build while its URL does not: revalidate it.
     const manifestBytes = this.network(manifestUrl, { cache: "no-cache" }).then(async (response) => {
       if (!response.ok) throw new Error(`${manifestUrl} answered HTTP ${response.status}`);
@@ -85,6 +94,10 @@ export class BootFiles {
     }
     const file = files.get(url.href);
     if (!file) return this.network(input, init);
+    if (file.path.endsWith(".wasm")) {
+      const streaming = await this.streamed(input, init, file);
+      if (streaming) return streaming;  // else it is missing: the integrity check says so
+    }
     try {
       return await this.network(input, { ...init, integrity: file.integrity });
     } catch {
@@ -94,10 +107,68 @@ export class BootFiles {
     try {
       return await this.network(input, { ...init, integrity: file.integrity, cache: "reload" });
     } catch (error) {
-      const failure = new BootFileError(`${file.path} is missing, truncated or not the file ` +
-        `this build made (${file.size} bytes, ${file.integrity}): ${error.message}`);
-      this.fail(failure);
-      throw failure;
+      throw this.failedFile(file, error.message);
     }
+  }
+
+  failedFile(file, why) {
+    const failure = new BootFileError(`${file.path} is missing, truncated or not the file ` +
+      `this build made (${file.size} bytes, ${file.integrity}): ${why}`);
+    this.fail(failure);
+    return failure;
+  }
+
+  /**
+   * The response for `file` with a body that passes its bytes on as they
+   * arrive and ends only once their size and sha256 have matched the
+   * manifest's. WebAssembly cannot finish compiling a module before its
+   * stream has ended, so no byte of a wrong wasm ever runs: the stream fails
+   * instead. Null when there is nothing to stream (an error status).
+   */
+  async streamed(input, init, file) {
+    let response;
+    try {
+      response = await this.network(input, init);
+    } catch {
+      return null;
+    }
+    if (!response.ok || !response.body) return null;
+    const chunks = [];
+    let size = 0;
+    const checking = new TransformStream({
+      transform(chunk, controller) {
+        chunks.push(chunk);
+        size += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+      flush: async () => {
+        const whole = new Uint8Array(size);
+        let at = 0;
+        for (const chunk of chunks.splice(0)) {
+          whole.set(chunk, at);
+          at += chunk.byteLength;
+        }
+        if (size === file.size && await sha256Hex(whole) === file.sha256) return;
+        const why = `${size} bytes arrived, not the ones listed`;
+        // Perhaps a bad copy in the HTTP cache, kept after the site was mended:
+        // ask the server itself once (this puts its copy in the cache).
+        let mended = false;
+        if (!this.refetched) {
+          this.refetched = true;
+          try {
+            await this.network(input, { ...init, integrity: file.integrity, cache: "reload" });
+            mended = true;
+          } catch {
+            // the server's copy is wrong too
+          }
+        }
+        if (!mended) throw this.failedFile(file, why);
+        this.mend();
+        throw new Error(`${file.path}: ${why}; the server's copy is right: starting again`);
+      },
+    });
+    return new Response(response.body.pipeThrough(checking), {
+      status: response.status, statusText: response.statusText, headers: response.headers,
+    });
   }
 }

@@ -16,7 +16,7 @@
 
 const PREFIX = "roh-snapshot:";
 /** Bump when what the worker puts in a snapshot changes (the manifest would not). */
-const FORMAT = "v1";
+const FORMAT = "v2";
 const SIZE = "x-roh-snapshot-size";
 const SHA256 = "x-roh-snapshot-sha256";
 

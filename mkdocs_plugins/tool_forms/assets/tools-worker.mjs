@@ -9,9 +9,8 @@
 //
 // Boot, in order of what overlaps what: the manifest, the tools archive and
 // (when one is kept) a memory snapshot are fetched and checked while Pyodide's
-// wasm downloads and compiles; the archive is written into Python's file
-// system before the interpreter starts (fsInit) and imported from as a zip,
-// so nothing is unpacked once Python runs. After the first ready, and before
+// wasm downloads and compiles; the archive is unpacked once Python runs
+// (importing from it as a zip instead measured slower). After the first ready, and before
 // any request, this Python's memory is kept as a snapshot (snapshot.mjs) that
 // the next tab starts from; any trouble with one means a normal boot.
 import { BootFileError, BootFiles } from "./boot-files.mjs";
@@ -47,19 +46,10 @@ function startedByOurPage() {
 let pyodide = null;
 let handle = null;
 
-/** Our archive, written into Python's file system before it starts and imported from as a zip. */
-const TOOLS_ZIP = "/tmp/roh-tools.zip";
+/** Where the tools archive is unpacked. */
+const TOOLS_DIR = "/tmp/roh-tools";
 /** How long a start from a snapshot may take before a normal boot is tried instead. */
 const SNAPSHOT_START_MS = 20_000;
-
-/** Whether `bytes` ends with a zip's end-of-central-directory record (what zipimport reads first). */
-function looksLikeZip(bytes) {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xFFFF); at--) {
-    if (view.getUint32(at, true) === 0x06054b50) return true;
-  }
-  return false;
-}
 
 /** Rejects after `ms`: loadPyodide() may never settle when what it was given is wrong. */
 function within(promise, ms, what) {
@@ -106,19 +96,6 @@ function start(early) {
     self.postMessage(fatalMessage(null, FILES_NOT_LOADED));
     self.close();
   });
-  // The tools archive the manifest lists, checked and read while Pyodide
-  // loads; fsInit puts it where Python imports from it, so nothing is unpacked
-  // once Python runs.
-  const toolsZip = files.tools.then(async (listed) => {
-    if (!listed) return null;
-    const response = await listed.response;
-    if (!response.ok) throw new BootFileError(`${listed.url} answered HTTP ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    if (!looksLikeZip(bytes)) throw new BootFileError(`${listed.url} is not a zip archive`);
-    return { url: listed.url, bytes };
-  });
-  toolsZip.catch((error) => files.fail(error instanceof BootFileError ? error
-    : new BootFileError(`the tools archive could not be read (${error.message})`)));
   // Looked for now; its bytes are read and checked while Pyodide's own files load.
   const saved = snapshots.find();
   let fromSnapshot = false;
@@ -126,18 +103,16 @@ function start(early) {
 
   async function loadPython(folder) {
     const { loadPyodide } = await import(new URL("pyodide.mjs", folder).href);
-    const options = {
-      indexURL: folder.href,
-      fsInit: async (FS) => {
-        const zip = await toolsZip;
-        if (zip) FS.writeFile(TOOLS_ZIP, zip.bytes);
-      },
-    };
+    const options = { indexURL: folder.href };
     const snapshot = await saved;
     if (snapshot) {
       try {
-        const python = await within(loadPyodide({ ...options, _loadSnapshot: snapshot.bytes }),
-          SNAPSHOT_START_MS, "starting Python from its snapshot");
+        const fromIt = loadPyodide({ ...options, _loadSnapshot: snapshot.bytes });
+        const refetched = files.mended.then(() => {
+          throw new Error("the wasm had to be fetched again");
+        });
+        const python = await within(Promise.race([fromIt, refetched]), SNAPSHOT_START_MS,
+          "starting Python from its snapshot");
         python.runPython("import tools.core.runtime");  // what the snapshot was made to hold
         fromSnapshot = true;
         return python;
@@ -146,7 +121,9 @@ function start(early) {
         await snapshots.discard();
       }
     }
-    return loadPyodide({ ...options, _makeSnapshot: SnapshotStore.available() });
+    const normally = () => loadPyodide({ ...options, _makeSnapshot: SnapshotStore.available() });
+    // A Pyodide given a bad wasm never settles: once the right one is in, start another.
+    return Promise.race([normally(), files.mended.then(normally)]);
   }
 
   /**
@@ -185,24 +162,23 @@ function start(early) {
     self.postMessage(progressMessage("Loading Python…"));
     pyodide = await Promise.race([files.failed, python ??= loadPython(folder)]);
     self.postMessage(progressMessage("Loading the guide’s tools…"));
-    const zip = await toolsZip;
-    let path = TOOLS_ZIP;
-    if (!zip || zip.url !== archiveAt.href) {
-      // Not the archive the manifest lists (a page of another build): unpack the one it names.
-      path = "/tmp/roh-tools";
-      keepable = false;
-      const response = await files.archive(archiveAt);
-      if (!response.ok) throw new BootFileError(`${archiveAt} answered HTTP ${response.status}`);
-      try {
-        pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: path });
-      } catch (error) {
-        throw new BootFileError(`the tools archive could not be unpacked: ${error.message}`);
-      }
+    // The archive is fetched (and checked) while Python starts: see BootFiles.
+    const listed = await files.tools.catch(() => null);
+    const response = await files.archive(archiveAt);
+    if (!response.ok) throw new BootFileError(`${archiveAt} answered HTTP ${response.status}`);
+    try {
+      pyodide.unpackArchive(await response.arrayBuffer(), "zip", { extractDir: TOOLS_DIR });
+    } catch (error) {
+      throw new BootFileError(`the tools archive could not be unpacked: ${error.message}`);
     }
-    // Tools a snapshot holds came from the manifest's archive: forget them for another one.
-    const forget = path === TOOLS_ZIP ? ""
-      : "for name in [n for n in sys.modules if n.split('.')[0] == 'tools']: del sys.modules[name]\n";
-    const at = JSON.stringify(path);
+    // Tools a snapshot holds came from the manifest's archive: forget them for
+    // another one (a page of another build), and keep no snapshot of it.
+    let forget = "";
+    if (listed?.url !== archiveAt.href) {
+      keepable = false;
+      forget = "for name in [n for n in sys.modules if n.split('.')[0] == 'tools']: del sys.modules[name]\n";
+    }
+    const at = JSON.stringify(TOOLS_DIR);
     pyodide.runPython(`import sys\n${forget}if ${at} not in sys.path: sys.path.insert(0, ${at})`);
     try {
       handle = pyodide.pyimport("tools.core.runtime").handle;
