@@ -1,0 +1,141 @@
+"""Every page of every edition of the real publish in Chromium, checked from one crawl.
+
+The publish is served by publishing.serve (the deploy headers). One context per
+edition visits each of its pages once (tests/browser/crawl.py); the tests below
+each assert one thing on what that crawl recorded, and fail with the pages.
+latest/ is a byte copy of the current edition: the copy is compared byte for
+byte instead of being crawled again, and only its home page is visited.
+"""
+
+from __future__ import annotations
+
+import filecmp
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser
+
+from publishing.headers import security_headers
+from publishing.serve import serve
+from tests.browser.crawl import Crawl, crawl_context
+from tests.browser.test_accessibility_browser import page_urls
+from tests.build.links import Publish, parse
+from tests.published import Published, published
+
+CURRENT = "5.0"
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[tuple[Published, Publish, str]]:
+    done = published("real")
+    with serve(done.folder, urlsplit(done.url).port or 0) as url:
+        assert url == done.url
+        yield done, parse(done.folder, done.url), url
+
+
+def edition_pages(publish: Publish, edition: str) -> list[str]:
+    return [page.url for file, page in publish.pages.items() if file.startswith(edition + "/")]
+
+
+def root_pages(publish: Publish) -> list[str]:
+    return [page.url for page in publish.pages.values()
+            if page.file.split("/")[0] not in publish.edition_roots()]
+
+
+@pytest.fixture(scope="module")
+def online(browser: Browser, site: tuple[Published, Publish, str]) -> Crawl:
+    _, publish, url = site
+    crawl = Crawl()
+    for edition in publish.edition_roots():
+        if edition != "latest":
+            crawl_context(browser, url, publish, edition_pages(publish, edition), crawl,
+                          name=edition, service_workers="block")
+    crawl_context(browser, url, publish, [*root_pages(publish), "latest/"], crawl,
+                  name="root and latest/", service_workers="block")
+    report(crawl, "online")
+    return crawl
+
+
+def report(crawl: Crawl, mode: str) -> None:
+    """Printed, not asserted against a wall clock (a loaded 2-core machine is slow)."""
+    slowest = sorted(crawl.visits.values(), key=lambda v: -v.seconds)[:5]
+    axed = sum(v.axe_run for v in crawl.visits.values())
+    print(f"\n{mode} crawl: {len(crawl.visits)} pages; " +
+          ", ".join(f"{name} {seconds:.1f} s" for name, seconds in crawl.seconds.items()) +
+          f"; axe on {axed}" +
+          "; slowest: " + ", ".join(f"{v.url} {v.seconds:.1f} s" for v in slowest))
+
+
+def problems(found: dict[str, object]) -> str:
+    return f"{len(found)} pages:\n" + "\n".join(f"{url}: {what}" for url, what in found.items())
+
+
+def test_the_crawl_visits_every_page_but_latests_copies(
+    online: Crawl, site: tuple[Published, Publish, str]
+) -> None:
+    _, publish, _ = site
+    expected = {page.url for page in publish.pages.values()
+                if not page.file.startswith("latest/")} | {"latest/"}
+    assert set(online.visits) == expected
+    # It covers every page test_accessibility_browser.py's loop used to visit.
+    assert {f"{CURRENT}/{url}" for url in page_urls()} <= set(online.visits)
+
+
+def test_latest_is_a_byte_copy_of_the_current_edition(site: tuple[Published, Publish, str]) -> None:
+    folder = site[0].folder
+    current, latest = folder / CURRENT, folder / "latest"
+    names = sorted(p.relative_to(current).as_posix() for p in current.rglob("*") if p.is_file())
+    assert names == sorted(p.relative_to(latest).as_posix() for p in latest.rglob("*")
+                           if p.is_file())
+    _, mismatch, errors = filecmp.cmpfiles(current, latest, names, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+def test_every_page_is_served_with_status_200(online: Crawl) -> None:
+    wrong = {name: visit.status for name, visit in online.visits.items() if visit.status != 200}
+    assert not wrong, problems(wrong)
+
+
+def test_every_page_has_one_policy_and_the_header(
+    online: Crawl, site: tuple[Published, Publish, str]
+) -> None:
+    header = security_headers(site[0].folder)["Content-Security-Policy"]
+    wrong = {name: (visit.policy_tags, visit.policy_header == header)
+             for name, visit in online.visits.items()
+             if visit.policy_header != header or (visit.landed is None and visit.policy_tags != 1)}
+    assert not wrong, "(policy tags in the page, header as publishing.headers says) on " + \
+        problems(wrong)
+
+
+def test_axe_finds_nothing_on_any_page(online: Crawl) -> None:
+    assert not online.failing("axe"), problems(online.failing("axe"))
+
+
+def test_no_page_breaks_the_content_security_policy(online: Crawl) -> None:
+    assert not online.failing("violations"), problems(online.failing("violations"))
+
+
+def test_no_page_requests_another_origin(online: Crawl) -> None:
+    assert not online.failing("off_origin"), problems(online.failing("off_origin"))
+
+
+def test_no_page_logs_an_error(online: Crawl) -> None:
+    assert not online.failing("errors"), problems(online.failing("errors"))
+
+
+def test_every_redirect_lands_on_its_target_and_its_id(
+    online: Crawl, site: tuple[Published, Publish, str]
+) -> None:
+    _, publish, _ = site
+    stubs = {page.url: page for page in publish.pages.values() if page.refresh is not None}
+    assert len(stubs) > 200  # the root's, 5.0's and 4.36's short links, and the root page
+    wrong = {}
+    for url, page in stubs.items():
+        visit = online.visits[url]
+        target = publish.resolve(page, page.refresh or "")
+        if visit.landed is None or visit.landed.split("#")[0] != target.path or \
+                (target.fragment and not visit.landed_on_id):
+            wrong[url] = f"landed on {visit.landed}, expected {target.path}#{target.fragment}"
+    assert not wrong, problems(wrong)
+
