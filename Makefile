@@ -1,6 +1,6 @@
 # The two set-up commands (see README.md): `make serve` and `make test`.
 # For authors and publishers: `make preview`, `make publish`, `make freeze`.
-.PHONY: serve build test bench preview publish freeze
+.PHONY: serve build test bench preview publish freeze kill-switch
 
 serve:  ## install everything, publish every edition for this computer, serve it at http://127.0.0.1:8000
 	bash scripts/serve.sh
@@ -20,6 +20,9 @@ publish:  ## every published edition into public/ for ROH_SITE_URL (required: th
 freeze:  ## freeze the current edition before work on the next begins: make freeze VERSION=4.36
 	@test -n "$(VERSION)" || { echo "make freeze needs the current edition: make freeze VERSION=4.36" >&2; exit 1; }
 	NO_MKDOCS_2_WARNING=1 .venv/bin/python -m publishing freeze "$(VERSION)"
+
+kill-switch:  ## remove readers' offline copy: replace every sw.js in public/ (publish again to undo)
+	.venv/bin/python -m publishing kill-switch --out public
 
 bench:  ## benchmarks (not part of the tests); prints ratios
 	bash scripts/install.sh --browser && .venv/bin/python -m benchmarks

@@ -1,4 +1,5 @@
-"""`python -m publishing freeze <edition>` and `python -m publishing publish --out public/`.
+"""`python -m publishing freeze <edition>`, `python -m publishing publish --out public/`
+and `python -m publishing kill-switch --out public/`.
 
 Both print a plain message and exit 1 when they refuse (no traceback): an
 author's mistake is something to fix, not a crash.
@@ -15,7 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import MkDocsException
 
 from mkdocs_plugins.editions_data import find_root
-from publishing import address
+from publishing import address, kill_switch
 from publishing.build import BuildError
 from publishing.freeze import FreezeError, freeze, next_steps
 from publishing.publish import PublishError, publish
@@ -32,6 +33,11 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument("--local", action="store_true",
                      help=f"publish for reading on this computer ({address.LOCAL} unless "
                           f"{address.ENV} says otherwise); QR codes then lead here only")
+    killed = commands.add_parser(
+        "kill-switch", help="replace every edition's service worker in a publish with one "
+                            "that removes the offline copy (publish again to undo)")
+    killed.add_argument("--out", type=Path, default=Path("public"),
+                        help="the folder the guide was published into")
     return parser
 
 
@@ -47,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
             freeze(root, arguments.edition)
             print(next_steps(root, arguments.edition))
             return 0
+        if arguments.command == "kill-switch":
+            written = kill_switch.write(arguments.out.resolve())
+            print(f"Kill switch written to {len(written)} service workers: "
+                  f"{', '.join(str(p) for p in written)}. Readers' browsers remove the offline "
+                  "copy at their next visit; publish again to undo.")
+            return 0
         value = os.environ.get(address.ENV)
         if arguments.local and not value:
             value = address.LOCAL
@@ -60,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         if arguments.local:
             print(f"Local publish: its QR codes and cards lead to {root_url}, this computer only.")
         return 0
-    except (address.AddressError, FreezeError, PublishError, BuildError, RootPageError,
-            MkDocsException) as error:
+    except (address.AddressError, kill_switch.KillSwitchError, FreezeError, PublishError,
+            BuildError, RootPageError, MkDocsException) as error:
         print(f"{arguments.command}: {error}", file=sys.stderr)
         return 1
 

@@ -64,6 +64,11 @@ TYPES = {
 }
 DEFAULT_TYPE = "application/octet-stream"
 
+#: Files the browser must ask the server about every time: a service worker
+#: the HTTP cache kept would delay every update (browsers cap that at a day).
+NO_CACHE_NAMES = ("sw.js",)
+NO_CACHE = "no-cache"
+
 #: The page served, with status 404, for any path that does not exist.
 NOT_FOUND_PAGE = "404.html"
 
@@ -76,6 +81,13 @@ def content_type(path: str) -> str:
     """The Content-Type for a file name (by its suffix, case-insensitive)."""
     suffix = Path(path).suffix.lower()
     return TYPES.get(suffix, DEFAULT_TYPE)
+
+
+def path_headers(path: str) -> dict[str, str]:
+    """Headers a file gets on top of security_headers(), by its name."""
+    if path.rsplit("/", 1)[-1] in NO_CACHE_NAMES:
+        return {"Cache-Control": NO_CACHE}
+    return {}
 
 
 def page_policies(root: Path) -> Iterator[tuple[Path, str]]:
@@ -167,9 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     if args.nginx:
-        text = snippets.nginx(headers, TYPES, DEFAULT_TYPE, NOT_FOUND_PAGE)
+        text = snippets.nginx(headers, TYPES, DEFAULT_TYPE, NOT_FOUND_PAGE, NO_CACHE_NAMES)
     elif args.apache:
-        text = snippets.apache(headers, TYPES, DEFAULT_TYPE, NOT_FOUND_PAGE)
+        text = snippets.apache(headers, TYPES, DEFAULT_TYPE, NOT_FOUND_PAGE, NO_CACHE_NAMES)
     else:
         text = "".join(f"{name}: {value}\n" for name, value in headers.items())
     sys.stdout.write(text)

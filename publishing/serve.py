@@ -36,6 +36,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
+        for name, value in site_headers.path_headers(self.path.split("?", 1)[0]).items():
+            self.send_header(name, value)
         super().end_headers()
 
     def guess_type(self, path: str | os.PathLike[str]) -> str:

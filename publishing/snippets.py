@@ -7,7 +7,8 @@ runs each snippet in the real server and compares the responses).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Mapping, Sequence
 
 _CHARSET = "; charset=utf-8"
 
@@ -19,7 +20,7 @@ def _header_value(value: str) -> str:
 
 
 def nginx(headers: Mapping[str, str], types: Mapping[str, str], default_type: str,
-          not_found: str) -> str:
+          not_found: str, no_cache: Sequence[str] = ()) -> str:
     """Directives for the guide's own `server { }` block (after its `root` line)."""
     lines = [
         "# Risk of Harm Guide: headers and types, from",
@@ -43,11 +44,20 @@ def nginx(headers: Mapping[str, str], types: Mapping[str, str], default_type: st
     lines.append("charset utf-8;")
     lines.append(f"charset_types {' '.join(charset_types)};")
     lines.append(f"error_page 404 /{not_found};")
+    if no_cache:
+        # A location with its own add_header drops the server's: repeat them there.
+        names = "|".join(re.escape(name) for name in no_cache)
+        lines.append("# Asked for again on every visit (each edition's service worker).")
+        lines.append(f"location ~ (^|/)({names})$ {{")
+        lines += [f"    add_header {name} {_header_value(value)} always;"
+                  for name, value in headers.items()]
+        lines.append(f'    add_header Cache-Control {_header_value("no-cache")} always;')
+        lines.append("}")
     return "\n".join(lines) + "\n"
 
 
 def apache(headers: Mapping[str, str], types: Mapping[str, str], default_type: str,
-           not_found: str) -> str:
+           not_found: str, no_cache: Sequence[str] = ()) -> str:
     """An .htaccess (or <VirtualHost>/<Directory>) block: mod_headers and mod_mime."""
     lines = [
         "# Risk of Harm Guide: headers and types, from",
@@ -61,4 +71,10 @@ def apache(headers: Mapping[str, str], types: Mapping[str, str], default_type: s
         f"# Files of any other type are sent as {default_type} by publishing.serve; Apache "
         "uses its own mime.types for them.")
     lines.append(f"ErrorDocument 404 /{not_found}")
+    if no_cache:
+        lines.append("# Asked for again on every visit (each edition's service worker).")
+        names = "|".join(re.escape(name) for name in no_cache)
+        lines.append(f'<FilesMatch "^({names})$">')
+        lines.append(f'    Header always set Cache-Control {_header_value("no-cache")}')
+        lines.append("</FilesMatch>")
     return "\n".join(lines) + "\n"

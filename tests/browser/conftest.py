@@ -157,6 +157,9 @@ class Session:
 
 
 def new_session(browser: Browser, base_url: str, **options: object) -> Session:
+    """A fresh profile. Service workers are blocked unless a test passes
+    `service_workers="allow"`: the other tests see every request on the wire."""
+    options.setdefault("service_workers", "block")
     context = browser.new_context(accept_downloads=True, **options)  # type: ignore[arg-type]
     record = watch(context, base_url.rstrip("/"))
     page = context.new_page()

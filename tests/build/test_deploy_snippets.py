@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from publishing import headers
+from publishing import headers, kill_switch
 from publishing.serve import free_port, serve
 from tests.build.conftest import ROOT, build_clean
 
@@ -43,6 +43,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     try:
         public.chmod(0o755)
         shutil.copytree(built, public / "site")
+        # A service worker at the root, as the offline plugin writes one per edition.
+        (public / "site" / "sw.js").write_text(kill_switch.SCRIPT, encoding="utf-8")
         for path in (public / "site").rglob("*"):
             path.chmod(0o755 if path.is_dir() else 0o644)
         yield public / "site"
@@ -58,7 +60,7 @@ def paths(site: Path) -> list[str]:
             chosen[path.suffix] = "/" + str(path.relative_to(site))
     for needed in (".html", ".mjs", ".js", ".wasm", ".json", ".zip", ".css"):
         assert needed in chosen, f"the fixture site has no {needed} file"
-    return ["/", *chosen.values(), "/no/such/page/", "/missing.mjs"]
+    return ["/", *chosen.values(), "/sw.js", "/no/such/page/", "/missing.mjs"]
 
 
 def snippet(site: Path, kind: str) -> str:
@@ -75,7 +77,7 @@ def fetch(port: int, path: str) -> tuple[int, dict[str, str]]:
         connection.request("GET", path)
         response = connection.getresponse()
         response.read()
-        wanted = {name.lower() for name in ("Content-Type", *SECURITY)}
+        wanted = {name.lower() for name in ("Content-Type", "Cache-Control", *SECURITY)}
         fields = [(k.lower(), v) for k, v in response.getheaders() if k.lower() in wanted]
         names = [name for name, _ in fields]
         assert len(names) == len(set(names)), f"{path}: a header is sent twice: {names}"
