@@ -46,6 +46,7 @@ class Visit:
     policy_header: str | None = None
     policy_tags: int = 0
     from_service_worker: bool = False
+    marker: str | None = None     # the service worker's X-Roh-Offline: "cache" or "fallback"
     body: bytes | None = None     # the HTML the browser got (kept offline only)
     axe: list[dict[str, Any]] = field(default_factory=list)
     axe_run: bool = False
@@ -96,14 +97,15 @@ class Tab:
         if "Content Security Policy" in text or "Content-Security-Policy" in text:
             self.visit.violations.append(text)
         if message.type == "error":
-            self.visit.errors.append(text)
+            where = message.location.get("url")  # for a failed load, the resource
+            self.visit.errors.append(f"{text} ({where})" if where else text)
 
     def open(self, base_url: str, publish: Publish, visit: Visit, *, body: bool,
              axe: bool) -> None:
         """Load the page and check what needs no waiting; start axe if asked."""
         self.visit = visit
         started = time.monotonic()
-        parsed = publish.pages[_file(visit.url)]
+        parsed = publish.pages[page_file(visit.url)]
         redirect = parsed.refresh is not None
         # A stub is left at once: its response is what counts, not its load event.
         response = self.page.goto(base_url + visit.url,
@@ -112,6 +114,7 @@ class Tab:
             visit.status = response.status
             visit.policy_header = response.headers.get("content-security-policy")
             visit.from_service_worker = response.from_service_worker
+            visit.marker = response.headers.get("x-roh-offline")
             if body and not redirect:
                 visit.body = response.body()
         if redirect:
@@ -198,5 +201,6 @@ def _tab(tabs: list[Tab], page: Page) -> Tab:
     return next(tab for tab in tabs if tab.page == page)
 
 
-def _file(url: str) -> str:
+def page_file(url: str) -> str:
+    """The file a page's address is served from ("5.0/glossary/" → ".../index.html")."""
     return url + "index.html" if url == "" or url.endswith("/") else url
