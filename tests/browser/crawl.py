@@ -15,9 +15,11 @@ it landed, and whether the landing page has the section's id.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -67,6 +69,7 @@ class Crawl:
     visits: dict[str, Visit] = field(default_factory=dict)
     others: dict[str, Visit] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
 
     def failing(self, check: str) -> dict[str, object]:
         """Name → what `check` found there, for every record where it found something."""
@@ -155,7 +158,7 @@ def crawl_context(
     says this edition is saved (`html[data-roh-offline=ready]`), the context
     goes offline before the crawl begins; the pages' bytes are then kept.
     """
-    started = time.monotonic()
+    started, cpu = time.monotonic(), cpu_seconds()
     context = browser.new_context(**options)
     origin = base_url.rstrip("/")
     try:
@@ -195,6 +198,30 @@ def crawl_context(
     finally:
         context.close()
         crawl.seconds[name] = time.monotonic() - started
+        crawl.cpu_seconds += cpu_seconds() - cpu
+
+
+def cpu_seconds() -> float:
+    """CPU time used by this process and every process under it (Chromium's too, the
+    ended ones through their parents), so that a crawl's cost can be told apart
+    from the machine's load: wall time on a busy 2-core machine says little."""
+    parent: dict[int, int] = {}
+    used: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # it ended while we looked
+            continue
+        parent[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = sum(int(value) for value in fields[11:15])
+    ours, todo = 0, [os.getpid()]
+    while todo:
+        pid = todo.pop()
+        ours += used.get(pid, 0)
+        todo += [child for child, up in parent.items() if up == pid]
+    return ours / os.sysconf("SC_CLK_TCK")
 
 
 def _tab(tabs: list[Tab], page: Page) -> Tab:

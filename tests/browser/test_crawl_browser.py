@@ -62,7 +62,7 @@ def report(crawl: Crawl, mode: str) -> None:
     """Printed, not asserted against a wall clock (a loaded 2-core machine is slow)."""
     slowest = sorted(crawl.visits.values(), key=lambda v: -v.seconds)[:5]
     axed = sum(v.axe_run for v in crawl.visits.values())
-    print(f"\n{mode} crawl: {len(crawl.visits)} pages; " +
+    print(f"\n{mode} crawl: {len(crawl.visits)} pages, {crawl.cpu_seconds:.0f} CPU s; " +
           ", ".join(f"{name} {seconds:.1f} s" for name, seconds in crawl.seconds.items()) +
           f"; axe on {axed}" +
           "; slowest: " + ", ".join(f"{v.url} {v.seconds:.1f} s" for v in slowest))
