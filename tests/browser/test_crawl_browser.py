@@ -191,7 +191,7 @@ def test_offline_every_page_of_each_edition_comes_from_the_service_worker(
     for edition in [e for e in publish.edition_roots() if e != "latest"]:
         listed = read_worker(done.folder / edition)["files"]
         assert isinstance(listed, list)
-        saved = {f"{edition}/{path}" for path, _ in listed}
+        saved = {f"{edition}/{'' if path == './' else path}" for path, _ in listed}
         pages = edition_pages(publish, edition)
         assert set(pages) <= set(offline.visits), f"{edition}: pages the offline crawl missed"
         assert len(saved & set(pages)) > 150
