@@ -69,11 +69,20 @@ def integrity(content: bytes) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(content).digest()).decode("ascii")
 
 
+def entry(path: str, data: bytes) -> Entry:
+    """The entry for the built file at `path` with content `data`."""
+    return Entry(url_of(path), integrity(data), len(data))
+
+
 def entries(files: Mapping[str, bytes]) -> list[Entry]:
     """One entry per file (already selected), by URL; refuses a list with no offline page."""
-    found = sorted((Entry(url_of(path), integrity(data), len(data))
-                    for path, data in files.items()), key=lambda e: e.url)
-    if not any(entry.url == OFFLINE_PAGE for entry in found):
+    return checked(entry(path, data) for path, data in files.items())
+
+
+def checked(listed: Iterable[Entry]) -> list[Entry]:
+    """`listed` by URL; refuses a list with no offline page."""
+    found = sorted(listed, key=lambda e: e.url)
+    if not any(item.url == OFFLINE_PAGE for item in found):
         raise ValueError(f"the precache has no {OFFLINE_PAGE} page: the worker would have "
                          "nothing to show for a page that is not saved")
     return found

@@ -25,6 +25,11 @@ def site_files(site: Path) -> list[str]:
     return found
 
 
+def _entry(site: Path, path: str) -> precache.Entry:
+    with open(os.path.join(site, path), "rb") as file:
+        return precache.entry(path, file.read())
+
+
 def write_worker(site: Path, exclude: Iterable[str],
                  pages: Iterable[tuple[str, str]]) -> dict[str, object]:
     """Write `site`/sw.js and return what it carries. Raises ValueError if it cannot."""
@@ -34,7 +39,8 @@ def write_worker(site: Path, exclude: Iterable[str],
                          "plugin needs the tool_forms plugin before it")
     boot = worker_script.boot_of(manifest_path.read_bytes(), BOOT_MANIFEST)
     paths = precache.select(site_files(site), exclude, (url for url, _, _ in boot.files))
-    listed = precache.entries({path: (site / path).read_bytes() for path in paths})
+    # Plain open() and one pass: threads measured slower here, pathlib's read_bytes too (C2).
+    listed = precache.checked(_entry(site, path) for path in paths)
     template = worker_script.TEMPLATE.read_text("utf-8")
     data = worker_script.document(listed, pages, boot, template)
     (site / precache.WORKER).write_bytes(worker_script.render(template, data))

@@ -115,6 +115,9 @@ def test_first_visit_saves_the_edition_after_load_and_serves_it_offline(
     names = cache_names(page)
     assert [n for n in names if n.startswith(f"roh-pages:{visit.base_url}{EDITION}:")], names
 
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
     visit.context.set_offline(True)
     response = page.goto(visit.base_url + EDITION + OTHER_PAGE)
     assert response is not None and response.status == 200
@@ -127,6 +130,8 @@ def test_first_visit_saves_the_edition_after_load_and_serves_it_offline(
         assert response is not None and response.status == 200
         assert response.headers.get("x-roh-offline") == "fallback"
         assert page.locator("h1").first.inner_text().strip() == "You are offline"
+    # Material's sitemap (instant navigation) and version list come from the worker too.
+    assert errors == []
 
 
 def test_the_client_reports_what_is_saved(visit: Session) -> None:
@@ -140,8 +145,25 @@ def test_the_client_reports_what_is_saved(visit: Session) -> None:
     assert status["tools"]["cached"] is False and status["tools"]["total"] > 10_000_000
     pages = page.evaluate("window.rohClient.cachedPages()")
     assert pages[0] == {"url": "./", "title": "Home"}
-    assert {"url": PAGE, "title": "2.2 OASys"} in pages or any(p["url"] == PAGE for p in pages)
+    urls = [p["url"] for p in pages]
+    assert urls.index("1-key-concepts/") < urls.index(PAGE) < urls.index("privacy/")  # nav order
+    title = pages[urls.index(PAGE)]["title"]
+    assert "OASys" in title and "Risk of Harm Guide" not in title
     assert not any(p["url"] in ("offline/", "print/") for p in pages)
+
+    result = page.evaluate("""async () => {
+      const seen = [];
+      const result = await window.rohClient.cacheTools((done, total) => seen.push([done, total]));
+      return {result, seen};
+    }""")
+    total = status["tools"]["total"]
+    assert result["result"] == {"ok": True, "bytes": total}
+    done = [d for d, _ in result["seen"]]
+    assert done == sorted(done) and done[-1] == total and {t for _, t in result["seen"]} == {total}
+    after = page.evaluate("window.rohClient.status()")
+    assert after["tools"] == {"cached": True, "bytes": total, "total": total}
+    tools = [n for n in cache_names(page) if n.startswith("roh-tools:")]
+    assert len(tools) == 1 and len(tools[0]) == len("roh-tools:") + 16
 
 
 def test_a_tool_used_once_online_starts_offline(visit: Session) -> None:
@@ -231,8 +253,17 @@ def test_an_update_keeps_each_tab_on_its_own_publish_until_it_reloads(
             html = tab.evaluate("(u) => fetch(u).then((r) => r.text())", url + EDITION + PAGE)
             assert "publish-b" not in html
 
-        with page.expect_navigation():
+        # Waiting, publish B has every file saved, and the old worker, asked for its
+        # status (which forgets unused caches), leaves B's alone.
+        page.evaluate("window.rohClient.status()")
+        new_cache = f"roh-pages:{url}{EDITION}:{new['revision']}"
+        assert page.evaluate("""(name) => caches.open(name).then((c) => c.keys())
+          .then((keys) => keys.length)""", new_cache) == len(new["files"])  # type: ignore[arg-type]
+
+        with page.expect_navigation() as navigation:
             page.evaluate("window.rohClient.applyUpdate()")
+        assert navigation.value is not None
+        assert navigation.value.headers.get("x-roh-offline") == "cache"
         page.wait_for_selector("#publish-b", state="attached")
         assert page.evaluate("(u) => fetch(u).then((r) => r.text())",
                              url + EDITION + STYLE).endswith("/* publish B */\n")

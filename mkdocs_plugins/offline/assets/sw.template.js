@@ -128,10 +128,27 @@ async function precache() {
   });
 }
 
+/**
+ * A first copy of the files fetched fresh (not part of the publish's list, so
+ * not checked): the first page asked for them before this worker served it,
+ * and without a copy an offline page would fail to load them. Best effort.
+ */
+async function firstFresh() {
+  const cache = await caches.open(OWN_PAGES);
+  await Promise.all([...FRESH].map(async (key) => {
+    try {
+      const response = await fetch(key, { cache: "no-cache", credentials: "same-origin" });
+      if (response.ok) await cache.put(key, response);
+    } catch {
+      // Fetched again, and kept, the next time a page asks for it.
+    }
+  }));
+}
+
 self.addEventListener("install", (event) => {
   // Nothing to mix on a first install (no page is served by a worker yet).
   firstInstall = !self.registration.active;
-  event.waitUntil(precache().then(() => {
+  event.waitUntil(precache().then(firstFresh).then(() => {
     if (firstInstall) return self.skipWaiting();
     return undefined;
   }));
@@ -151,6 +168,9 @@ async function tidy() {
     }
   }
   if (changed) await saveVersions();
+  // A new publish installing or waiting owns a cache no client uses yet: leave
+  // every cache alone until it has taken over (and tidies for itself).
+  if (self.registration.installing || self.registration.waiting) return;
   const used = new Set([REVISION, ...versions.values()].map((revision) => PAGES_PREFIX + revision));
   for (const name of await caches.keys()) {
     const stale = (name.startsWith(PAGES_PREFIX) && !used.has(name)) ||
