@@ -1,13 +1,13 @@
-"""axe-core (the pinned npm package, loaded from node_modules) on every page of the
-guide, and on the tools in each state a reader sees: loading, ready, with
-errors, and with a result."""
+"""axe-core (the pinned npm package, loaded from node_modules) on the tools in each
+state a reader sees after using them: with errors, and with a result. Every page
+of every edition, as it loads, is checked by the crawl (test_crawl_browser.py),
+which uses `violations()` and `page_urls()` from here."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
-import pytest
 from playwright.sync_api import Page
 
 from tests.browser.conftest import OGRS3_PAGE, PLAN_PAGE, ROOT, Session, axe_source
@@ -39,12 +39,6 @@ def violations(page: Page) -> list[dict[str, Any]]:
         "(options) => axe.run(document, options).then(r => r.violations)", AXE_OPTIONS)
     return [{"id": v["id"], "help": v["help"],
              "nodes": [n["target"] for n in v["nodes"]][:5]} for v in found]
-
-
-@pytest.mark.parametrize("path", page_urls(), ids=lambda p: p or "home")
-def test_axe_finds_nothing_on_the_page(session: Session, path: str) -> None:
-    page = session.open(path)
-    assert violations(page) == []
 
 
 def test_axe_finds_nothing_on_the_calculator_with_errors_and_with_a_result(session: Session) -> None:

@@ -1,9 +1,9 @@
 """Citable sections in Chromium: the Go to section box, copy link (and its fallback),
-toggletips by keyboard, the A–Z index, short routes, trainer cards, and print."""
+toggletips by keyboard, the A–Z index, and print. Every short route, trainer card
+and page is also visited by the crawl of the publish (test_crawl_browser.py)."""
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -15,15 +15,8 @@ from playwright.sync_api import Browser, expect
 
 from tests.browser.conftest import OGRS3_PAGE, Session, new_session
 from tests.browser.forms import examples, fill
-from tests.browser.test_accessibility_browser import violations
 
 SECTION_PAGE = "2-basic-risk-assessment/2.6.4-risk-levels-in-practice/"
-
-
-def sections_map(site: Path) -> dict[str, dict[str, str]]:
-    data: dict[str, dict[str, str]] = json.loads(
-        (site / "assets" / "roh" / "sections.json").read_text("utf-8"))
-    return data
 
 
 @pytest.mark.parametrize("typed", ["2.6.4", "s2.6.4", "§2.6.4", "section 2.6.4", " Section 2.6.4. "])
@@ -121,22 +114,6 @@ def test_every_index_locator_and_see_target_resolves(session: Session, site: Pat
     page.wait_for_url(re.compile(r"#s2\.6\.4$"))
     # Instant navigation sets the URL before it swaps the new content in.
     expect(page.locator('[id="s2.6.4"]')).to_be_visible()
-
-
-def test_every_short_route_lands_on_its_section(session: Session, site: Path) -> None:
-    numbers = sections_map(site)
-    assert len(numbers) >= 69
-    page = session.page
-    for number in numbers:
-        page.goto(f"{session.base_url}s/{number}/")
-        page.wait_for_url(re.compile(re.escape(f"#s{number}") + "$"))
-        assert page.evaluate("(id) => !!document.getElementById(id)", f"s{number}"), number
-
-
-def test_axe_finds_nothing_on_a_trainer_card_the_index_and_the_glossary(session: Session) -> None:
-    for path in ("cards/2.6.4/", "a-z-index/", "glossary/", "print/"):
-        page = session.open(path)
-        assert violations(page) == [], path
 
 
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
