@@ -149,9 +149,14 @@ export function onUpdate(callback) {
 export async function applyUpdate() {
   if (!supported()) return;
   const found = await registration();
-  const waiting = found?.waiting;
+  // Announced as soon as it is installed, but the reader may be quicker than
+  // the browser's bookkeeping: wait for a worker still installing.
+  const waiting = found?.waiting || (await installed(found?.installing));
   await new Promise((resolve) => {
+    let done = false;
     const reload = () => {
+      if (done) return;
+      done = true;
       resolve();
       location.reload();
     };
@@ -160,9 +165,35 @@ export async function applyUpdate() {
       return;
     }
     navigator.serviceWorker.addEventListener("controllerchange", reload, { once: true });
-    ask(waiting, { type: "skip-waiting" }).then((answer) => {
-      if (answer === null) resolve();  // the worker did not answer: stay on this page
+    // The reader asked to reload: do so once the new worker is in charge, even if
+    // this page hears of it late (a busy machine) or not at all.
+    waiting.addEventListener("statechange", () => {
+      if (waiting.state === "activated") reload();
     });
+    ask(waiting, { type: "skip-waiting" }).then(() => {
+      if (waiting.state === "activated") reload();
+      else setTimeout(reload, ANSWER_MS);
+    });
+  });
+}
+
+/** `worker` once it has installed (null if it is redundant, absent, or takes too long). */
+function installed(worker) {
+  if (!worker) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), ANSWER_MS);
+    const check = () => {
+      if (worker.state === "installed" || worker.state === "activating" ||
+          worker.state === "activated") {
+        clearTimeout(timer);
+        resolve(worker);
+      } else if (worker.state === "redundant") {
+        clearTimeout(timer);
+        resolve(null);
+      }
+    };
+    worker.addEventListener("statechange", check);
+    check();
   });
 }
 

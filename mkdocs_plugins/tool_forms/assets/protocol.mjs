@@ -39,6 +39,9 @@ export const SOMETHING_WENT_WRONG = "Something went wrong in the calculator. You
 /** A boot file is missing, truncated or not the one this build made. */
 export const FILES_NOT_LOADED = "The tool’s files could not be loaded.";
 export const PYTHON_NOT_STARTED = "Python could not start.";
+export const OFFLINE_NOT_SAVED = "This computer is offline, and the tools have not been " +
+  "saved on it for use offline. Connect to the internet, then try again. To use the tools " +
+  "offline later, choose “Make the tools available offline” on the Tools page.";
 
 export const initMessage = (id, pyodideUrl, archiveUrl) => ({ id, type: INIT, pyodideUrl, archiveUrl });
 export const callMessage = (id, request) => ({ id, type: CALL, request });

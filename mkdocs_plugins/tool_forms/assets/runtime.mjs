@@ -4,7 +4,7 @@
 // never rejects: whatever happens, the page gets a response in the shape of
 // tools.core.runtime.handle, and a worker that died is replaced for the next call.
 import {
-  Channel, MAX_REQUEST_CHARS, REQUEST_TOO_LARGE, SNAPSHOT, SOMETHING_WENT_WRONG, callMessage,
+  Channel, FILES_NOT_LOADED, MAX_REQUEST_CHARS, OFFLINE_NOT_SAVED, REQUEST_TOO_LARGE, SNAPSHOT, SOMETHING_WENT_WRONG, callMessage,
   errorResponse, initMessage, isResponse,
 } from "./protocol.mjs";
 
@@ -90,7 +90,8 @@ class Runtime {
       };
       const timer = setTimeout(() => fail(
         `Python did not start within ${Math.round(this.timeout / 1000)} seconds.`), this.timeout);
-      const unloadable = () => fail("The tool’s files could not be loaded.");
+      // Offline with the tools never saved is the likeliest reason, and the reader can act on it.
+      const unloadable = () => fail(navigator.onLine === false ? OFFLINE_NOT_SAVED : FILES_NOT_LOADED);
       worker.addEventListener("error", (event) => {
         event.preventDefault();
         if (booted) this.lost(worker, "the worker stopped with an error");

@@ -233,8 +233,8 @@ class ToolForm {
     } else if (state === "error") {
       this.status.textContent = "";
       this.find('[data-role="boot-error-text"]').textContent =
-        `The ${this.noun()} could not start. ${detail} Your answers are still in the form. ` +
-        "Check your connection to this site, then try again.";
+        `The ${this.noun()} could not start. ${detail} Your answers are still in the form.` +
+        (navigator.onLine === false ? "" : " Check your connection to this site, then try again.");
     }
   }
 

@@ -15,7 +15,7 @@
 // the next tab starts from; any trouble with one means a normal boot.
 import { BootFileError, BootFiles } from "./boot-files.mjs";
 import {
-  CALL, FILES_NOT_LOADED, INIT, PYTHON_NOT_STARTED, SOMETHING_WENT_WRONG, errorResponse,
+  CALL, FILES_NOT_LOADED, INIT, OFFLINE_NOT_SAVED, PYTHON_NOT_STARTED, SOMETHING_WENT_WRONG, errorResponse,
   fatalMessage, progressMessage, readyMessage, resultMessage, snapshotMessage,
 } from "./protocol.mjs";
 import { SnapshotStore } from "./snapshot.mjs";
@@ -85,6 +85,21 @@ function forThePage(text) {
   return JSON.stringify(response);
 }
 
+/**
+ * What to tell the reader when the boot failed. Offline with the tools never
+ * saved is a state, not a fault: the reader is told what to do, and the
+ * console gets a warning, not an error.
+ */
+function startFailure(cause, reason) {
+  if (self.navigator.onLine === false) {
+    console.warn("The tools could not start: this computer is offline and they are not saved.",
+      cause);
+    return OFFLINE_NOT_SAVED;
+  }
+  console.error("The tools could not start:", cause);
+  return reason;
+}
+
 function start(early) {
   const files = new BootFiles(new URL("boot-manifest.json", HOME), isOwn);
   files.guard();
@@ -92,8 +107,7 @@ function start(early) {
   // Say so at once, INIT or not: once Python starts, this thread is busy for
   // seconds, and INIT (or its answer) would wait behind it.
   files.failed.catch((error) => {
-    console.error("The tools could not start:", error);
-    self.postMessage(fatalMessage(null, FILES_NOT_LOADED));
+    self.postMessage(fatalMessage(null, startFailure(error, FILES_NOT_LOADED)));
     self.close();
   });
   // Looked for now; its bytes are read and checked while Pyodide's own files load.
@@ -216,9 +230,8 @@ function start(early) {
       } catch (error) {
         // A broken file can make Python fail in its own way before the check reports.
         const cause = files.failure ?? error;
-        console.error("The tools could not start:", cause);
         const reason = cause instanceof BootFileError ? FILES_NOT_LOADED : PYTHON_NOT_STARTED;
-        self.postMessage(fatalMessage(message.id, reason));
+        self.postMessage(fatalMessage(message.id, startFailure(cause, reason)));
       }
     } else if (message.type === CALL) {
       self.postMessage(call(message));
