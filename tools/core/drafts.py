@@ -114,7 +114,9 @@ def migrate(
 ) -> dict[str, str] | None:
     """Answers saved by `saved_version` upgraded to tool.version; None without a path."""
     if steps is None:
-        import tools.core.registry  # noqa: F401  (fills MIGRATIONS; it imports the tools)
+        from tools.core.registry import REGISTRY  # fills MIGRATIONS as it imports the tool
+
+        REGISTRY.get(tool.slug)
     chain = MIGRATIONS.get(tool.slug, {}) if steps is None else steps
     for version in range(saved_version, tool.version):
         step = chain.get(version)
@@ -128,7 +130,9 @@ def upgrade_note(tool: Tool, saved_version: int) -> str:
     """What converting answers from `saved_version` changed ("" when nothing was converted)."""
     if saved_version >= tool.version:
         return ""
-    import tools.core.registry  # noqa: F401  (fills UPGRADE_NOTES)
+    from tools.core.registry import REGISTRY  # fills UPGRADE_NOTES as it imports the tool
+
+    REGISTRY.get(tool.slug)
 
     notes = UPGRADE_NOTES.get(tool.slug, {})
     changes = " ".join(notes[v] for v in range(saved_version, tool.version) if notes.get(v))
