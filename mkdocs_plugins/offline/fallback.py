@@ -74,8 +74,11 @@ def _paths(children: Any) -> list[str]:
 def markdown(config: MkDocsConfig) -> str:
     """The page's Markdown: the template with the Go to box and the nav's groups filled in."""
     # As on the 404 page: the header's box with its own ids, laid out as part of the page.
+    # Its own name too: two search landmarks both called "Go to section" are
+    # indistinguishable in a screen reader's landmark list (axe landmark-unique).
     form = goto_form("roh-offline-goto").replace(
-        'class="roh-goto"', 'class="roh-goto roh-goto--page"', 1)
+        'class="roh-goto"', 'class="roh-goto roh-goto--page"', 1).replace(
+        'aria-label="Go to section"', 'aria-label="Go to a saved section"', 1)
     data = escape(json.dumps(groups(config.nav), ensure_ascii=False, separators=(",", ":")))
     return SOURCE.read_text(encoding="utf-8").replace(_GOTO, form).replace(_GROUPS, data)
 
