@@ -128,6 +128,8 @@ class Tab:
             visit.landed = self.page.url[len(base_url):]
             visit.landed_on_id = bool(self.page.locator(f'[id="{target.fragment}"]').count())
         else:
+            if self.page.url != base_url + visit.url:  # the worker sent it to offline/
+                visit.landed = self.page.url[len(base_url):]
             visit.policy_tags = self.page.locator(
                 'meta[http-equiv="Content-Security-Policy"]').count()
             if axe:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import filecmp
 from collections.abc import Callable, Iterator, Mapping
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import Browser
@@ -185,7 +185,8 @@ def test_offline_every_page_of_each_edition_comes_from_the_service_worker(
     offline: Crawl, site: tuple[Published, Publish, str]
 ) -> None:
     """Saved pages with the publish's own bytes; the few the worker does not save
-    (print/, 404.html: see its precache list) answered with the offline page."""
+    (print/, 404.html: see its precache list) send the reader to the offline page,
+    at its own address (`offline/?from=<page>`) so its relative links resolve."""
     done, publish, _ = site
     wrong: dict[str, object] = {}
     for edition in [e for e in publish.edition_roots() if e != "latest"]:
@@ -197,10 +198,14 @@ def test_offline_every_page_of_each_edition_comes_from_the_service_worker(
         assert len(saved & set(pages)) > 150
         for url in pages:
             visit = offline.visits[url]
-            expected = "cache" if url in saved else "fallback"
-            if not visit.from_service_worker or visit.marker != expected:
+            if url not in saved:
+                rest = url[len(edition) + 1:]
+                offline_page = f"{edition}/offline/?from={quote(rest, safe='')}"
+                if not visit.from_service_worker or visit.landed != offline_page:
+                    wrong[url] = f"from the worker: {visit.from_service_worker}, {visit.landed}"
+            elif not visit.from_service_worker or visit.marker != "cache":
                 wrong[url] = f"from the worker: {visit.from_service_worker}, {visit.marker}"
-            elif expected == "cache" and visit.landed is None and \
+            elif visit.landed is None and \
                     visit.body != (done.folder / page_file(url)).read_bytes():
                 wrong[url] = "not the published bytes"
     assert not wrong, problems(wrong)
