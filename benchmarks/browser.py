@@ -11,8 +11,9 @@
   other tool being ready (Python is already running).
 - round trip: time from submit to the result on the page (median, p95).
 - Pyodide bytes on pages without a tool: what a fresh profile fetches under
-  pyodide/, of the tools archive or of the boot manifest while opening a
-  content page, the home page and the Tools page (request log).
+  pyodide/ or of the tools archive while opening a content page, the home page
+  and the Tools page (request log; the service worker saves the 2 KB boot
+  manifest with the pages, so a saved tool can start offline: not counted).
 """
 
 from __future__ import annotations
@@ -117,10 +118,10 @@ def _round_trips(page: Page, base: str, count: int) -> list[float]:
 
 
 def _runtime_bytes_without_a_tool(context: BrowserContext, base: str) -> tuple[int, list[str]]:
-    """Bytes (and URLs) of Pyodide, the archive or the manifest fetched by tool-free pages."""
+    """Bytes (and URLs) of Pyodide or the tools archive fetched by tool-free pages."""
     fetched: list[Response] = []
     context.on("response", lambda response: fetched.append(response)
-               if is_tool_runtime(response.url) else None)
+               if is_tool_runtime(response.url, manifest=False) else None)
     page = context.new_page()
     for path in TOOL_FREE_PAGES:
         page.goto(base + path)
