@@ -11,6 +11,20 @@ import re
 from collections.abc import Mapping, Sequence
 
 _CHARSET = "; charset=utf-8"
+#: Below this a gzip header and the CPU cost more than the bytes saved.
+_GZIP_MIN_BYTES = 1024
+
+
+def compressible(types: Mapping[str, str]) -> list[str]:
+    """The media types worth compressing: text, JSON, XML, SVG and wasm.
+
+    Pyodide's wasm shrinks to about a third, so a reader on a slow link waits far
+    less for the first tool; zip, gzip, fonts and images are compressed already.
+    """
+    kinds = {kind.removesuffix(_CHARSET) for kind in types.values()}
+    return sorted(kind for kind in kinds
+                  if kind.startswith("text/") or kind.endswith(("json", "xml"))
+                  or kind in ("application/wasm", "image/svg+xml"))
 
 
 def _header_value(value: str) -> str:
@@ -44,6 +58,11 @@ def nginx(headers: Mapping[str, str], types: Mapping[str, str], default_type: st
     lines.append("charset utf-8;")
     lines.append(f"charset_types {' '.join(charset_types)};")
     lines.append(f"error_page 404 /{not_found};")
+    lines.append("# Compressed on the way out (text/html always is once gzip is on).")
+    lines.append("gzip on;")
+    lines.append("gzip_vary on;")
+    lines.append(f"gzip_min_length {_GZIP_MIN_BYTES};")
+    lines.append(f"gzip_types {' '.join(k for k in compressible(types) if k != 'text/html')};")
     if no_cache:
         # A location with its own add_header drops the server's: repeat them there.
         names = "|".join(re.escape(name) for name in no_cache)
@@ -71,6 +90,10 @@ def apache(headers: Mapping[str, str], types: Mapping[str, str], default_type: s
         f"# Files of any other type are sent as {default_type} by publishing.serve; Apache "
         "uses its own mime.types for them.")
     lines.append(f"ErrorDocument 404 /{not_found}")
+    lines.append("# Compressed on the way out: needs mod_deflate and mod_filter (a2enmod deflate).")
+    lines.append("<IfModule mod_deflate.c>")
+    lines.append(f"    AddOutputFilterByType DEFLATE {' '.join(compressible(types))}")
+    lines.append("</IfModule>")
     if no_cache:
         lines.append("# Asked for again on every visit (each edition's service worker).")
         names = "|".join(re.escape(name) for name in no_cache)

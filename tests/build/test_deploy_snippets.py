@@ -11,6 +11,7 @@ foreground with its own temporary configuration and is stopped by the test.
 
 from __future__ import annotations
 
+import gzip
 import http.client
 import os
 import shutil
@@ -86,6 +87,41 @@ def fetch(port: int, path: str) -> tuple[int, dict[str, str]]:
         connection.close()
 
 
+def fetch_gzip(port: int, path: str) -> tuple[str | None, bytes]:
+    """(Content-Encoding, the body as decompressed) when the client accepts gzip."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+        response = connection.getresponse()
+        body = response.read()
+        encoding = response.getheader("Content-Encoding")
+        return encoding, gzip.decompress(body) if encoding == "gzip" else body
+    finally:
+        connection.close()
+
+
+def compressed_kinds(site: Path) -> list[str]:
+    """Paths of the text and wasm files the snippets must compress (over 1 KB)."""
+    wanted = (".html", ".css", ".mjs", ".js", ".json", ".wasm")
+    chosen: dict[str, str] = {}
+    for path in sorted(site.rglob("*")):
+        if path.suffix in wanted and path.suffix not in chosen and path.stat().st_size > 4096:
+            chosen[path.suffix] = "/" + str(path.relative_to(site))
+    assert sorted(chosen) == sorted(wanted), f"the fixture site lacks {set(wanted) - set(chosen)}"
+    return list(chosen.values())
+
+
+def assert_compressed(site: Path, port: int) -> None:
+    """Each big text or wasm file comes gzipped and unpacks to the file's bytes; a zip does not."""
+    for path in compressed_kinds(site):
+        encoding, body = fetch_gzip(port, path)
+        assert encoding == "gzip", f"{path} was sent uncompressed ({encoding})"
+        assert body == (site / path.lstrip("/")).read_bytes(), f"{path} unpacks to other bytes"
+    archive = next(site.rglob("*.zip"))
+    encoding, _ = fetch_gzip(port, "/" + str(archive.relative_to(site)))
+    assert encoding is None, f"{archive.name} is a zip already: compressing it again wastes CPU"
+
+
 SECURITY = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy",
             "Permissions-Policy", "Cross-Origin-Opener-Policy", "Cross-Origin-Resource-Policy")
 
@@ -155,6 +191,7 @@ http {{
     with running([str(NGINX), "-p", str(tmp_path), "-c", str(config)], port,
                  tmp_path / "error.log"):
         got = {path: fetch(port, path) for path in want}
+        assert_compressed(site, port)
     assert got == want
 
 
@@ -168,7 +205,7 @@ def test_apache_with_the_generated_htaccess_sends_the_same_headers(site: Path,
     config = tmp_path / "apache2.conf"
     modules = "\n".join(
         f"LoadModule {name}_module {APACHE_MODULES}/mod_{name}.so"
-        for name in ("mpm_event", "authz_core", "mime", "headers", "dir"))
+        for name in ("mpm_event", "authz_core", "mime", "headers", "dir", "filter", "deflate"))
     config.write_text(f"""
 {modules}
 ServerName 127.0.0.1
@@ -198,6 +235,7 @@ AccessFileName .htaccess
         with running([str(APACHE), "-DFOREGROUND", "-f", str(config)], port,
                      tmp_path / "error.log"):
             got = {path: fetch(port, path) for path in want}
+            assert_compressed(site, port)
     finally:
         htaccess.unlink()
     assert got == want
