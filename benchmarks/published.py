@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from publishing import headers as site_headers
+from publishing import snippets
 from publishing.serve import SiteHandler, _Server, base_url, free_port
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,11 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EDITION = "5.0"
 CONTENT_PAGE = f"{EDITION}/2-basic-risk-assessment/2.2-oasys/"
 TOOL_PAGE = f"{EDITION}/2-basic-risk-assessment/2.2.1-predictors/"
-#: Types a host compresses (nginx `gzip_types`, Apache `AddOutputFilterByType DEFLATE`).
-#: Zip archives (the tools archive, Python's standard library) are compressed already.
-COMPRESSIBLE = ("text/", "application/javascript", "text/javascript", "application/json",
-                "application/manifest+json", "image/svg+xml", "application/xml",
-                "application/wasm")
+#: The types the published nginx and Apache snippets compress (the same list).
+COMPRESSIBLE = tuple(snippets.compressible(site_headers.TYPES))
 GZIP_LEVEL = 6
 
 
